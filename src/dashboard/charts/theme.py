@@ -1,0 +1,102 @@
+"""One visual theme for every chart: Okabe–Ito colours (colour-blind safe), projector-sized type,
+and the same colour for the same jurisdiction, domain or lane on every page."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.i18n import AXIS_DATE_FORMAT, Lang
+
+# Okabe & Ito (2008) palette.
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+GREEN = "#009E73"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+PURPLE = "#CC79A7"
+YELLOW = "#F0E442"
+GREY = "#7F7F7F"
+BLACK = "#000000"
+
+COLOURS: dict[str, dict[str, str]] = {
+    "jurisdiction": {
+        "EU": BLUE,
+        "US": VERMILLION,
+        "UK": PURPLE,
+        "JP": ORANGE,
+        "G7": GREEN,
+        "CA": SKY,
+        "AU": YELLOW,
+        "CH": GREY,
+        "OTHER": BLACK,
+    },
+    "domain": {
+        "military": VERMILLION,
+        "diplomatic": BLUE,
+        "economic": GREEN,
+        "transport": ORANGE,
+        "education_culture": PURPLE,
+        "labour": SKY,
+    },
+    "lane": {"ceasefire": BLUE, "sanctions": VERMILLION, "economy": GREEN, "dprk": PURPLE},
+    "overlay": {"ceasefire": BLUE, "sanctions": VERMILLION, "dprk": PURPLE},
+    "event_type": {
+        "call": SKY,
+        "talks": BLUE,
+        "summit": VERMILLION,
+        "plan": GREEN,
+        "statement": GREY,
+        "ceasefire": ORANGE,
+    },
+    "indicator": {
+        "goods_exports": BLUE,
+        "goods_imports": ORANGE,
+        "oil_gas_revenue": VERMILLION,
+        "federal_budget_balance": GREY,
+        "cpi_inflation": PURPLE,
+        "defence_spending": GREEN,
+    },
+    "frequency": {"quarterly": SKY, "annual": BLUE},
+}
+
+# A second, shape channel so categories stay apart in greyscale print and for colour-blind readers.
+SYMBOLS = [
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "cross",
+    "x",
+    "star",
+    "hexagon",
+    "pentagon",
+]
+
+FONT_FAMILY = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+BASE_FONT_SIZE = 16
+
+
+def colour(field: str, code: str) -> str:
+    return COLOURS.get(field, {}).get(str(code), GREY)
+
+
+def symbol(position: int) -> str:
+    return SYMBOLS[position % len(SYMBOLS)]
+
+
+def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
+    """Shared layout: white background, large type, legend above the plot, localised dates."""
+    fig.update_layout(
+        template="simple_white",
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20}} if title else None,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 70 if title else 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}, "align": "left"},
+        hovermode="closest",
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
+    fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
+    fig.update_xaxes(tickformat=AXIS_DATE_FORMAT[lang], selector={"type": "date"})
+    return fig

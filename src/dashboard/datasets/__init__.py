@@ -1,0 +1,82 @@
+"""The dashboard's curated datasets: one module each, registered here by their snake_case id.
+
+``read`` validates a CSV and never raises. The app reads through ``dashboard.datasets.cached``,
+which caches ``read`` once per process; this module stays free of Streamlit for the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from dashboard.datasets import (
+    ceasefire_positions,
+    ceasefire_talks,
+    dprk_russia_milestones,
+    russian_economy,
+    russian_gdp,
+    russian_key_rate,
+    sanctions_timeline,
+)
+from dashboard.datasets.core import DatasetInvalid, LoadResult, Problem, read_csv
+from dashboard.paths import DATA_DIR, PROJECT_DIR
+
+MODULES: dict[str, ModuleType] = {
+    module.DATASET_ID: module
+    for module in (
+        russian_gdp,
+        russian_key_rate,
+        russian_economy,
+        sanctions_timeline,
+        dprk_russia_milestones,
+        ceasefire_talks,
+        ceasefire_positions,
+    )
+}
+DATASET_IDS: tuple[str, ...] = tuple(MODULES)
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    dataset_id: str
+    module: ModuleType
+
+    @property
+    def path(self) -> Path:
+        return DATA_DIR / f"{self.dataset_id}.csv"
+
+
+def spec(dataset_id: str) -> DatasetSpec:
+    return DatasetSpec(dataset_id, MODULES[dataset_id])
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read(dataset_id: str, path: Path | None = None) -> LoadResult:
+    """Validate one dataset's CSV (or ``path`` in its place) and return frame or problems."""
+    module = MODULES[dataset_id]
+    target = path or spec(dataset_id).path
+    return read_csv(
+        target,
+        module.Schema,
+        categories=module.CATEGORIES,
+        multi=module.MULTI,
+        display_path=_display(target),
+    )
+
+
+__all__ = [
+    "DATASET_IDS",
+    "MODULES",
+    "DatasetInvalid",
+    "LoadResult",
+    "Problem",
+    "read",
+    "spec",
+]

@@ -1,0 +1,78 @@
+"""Interface strings, category labels and date formats in Japanese (default) and English.
+
+Strings live in ``strings.toml`` beside this module: one table per key with ``ja`` and ``en``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Literal
+
+import pandas as pd
+from babel.dates import format_date as babel_format_date
+
+from dashboard.paths import PACKAGE_DIR
+
+Lang = Literal["ja", "en"]
+LANGS: tuple[Lang, ...] = ("ja", "en")
+DEFAULT_LANG: Lang = "ja"
+
+_DATE_FORMATS = {"ja": "y年M月d日", "en": "d MMM y"}
+_MONTH_FORMATS = {"ja": "y年M月", "en": "MMM y"}
+_LOCALES = {"ja": "ja_JP", "en": "en_GB"}
+#: plotly axis tick formats (d3-time-format), since plotly.py cannot load plotly.js locales.
+AXIS_DATE_FORMAT = {"ja": "%Y年%-m月", "en": "%b %Y"}
+AXIS_YEAR_FORMAT = {"ja": "%Y年", "en": "%Y"}
+HOVER_DATE_FORMAT = {"ja": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
+
+
+@cache
+def strings() -> dict[str, dict[str, str]]:
+    with (PACKAGE_DIR / "strings.toml").open("rb") as handle:
+        data: dict[str, Any] = tomllib.load(handle)
+    return _flatten(data)
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, dict[str, str]]:
+    flat: dict[str, dict[str, str]] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and set(value) == set(LANGS):
+            flat[name] = value
+        elif isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+    return flat
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    text = strings()[key][lang]
+    return text.format(**values) if values else text
+
+
+def label(field: str, code: object, lang: Lang) -> str:
+    """The display label of a category code, e.g. ``label("jurisdiction", "EU", "ja")``."""
+    entry = strings().get(f"codes.{field}.{code}")
+    return entry[lang] if entry else str(code)
+
+
+def has_label(field: str, code: str) -> bool:
+    return f"codes.{field}.{code}" in strings()
+
+
+def format_date(
+    value: date | datetime | pd.Timestamp | None, lang: Lang, *, month: bool = False
+) -> str:
+    """``2025年10月23日`` in Japanese, ``23 Oct 2025`` in English; ``—`` when missing."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return "—"
+    if isinstance(value, pd.Timestamp | datetime):
+        value = value.date()
+    pattern = (_MONTH_FORMATS if month else _DATE_FORMATS)[lang]
+    return babel_format_date(value, pattern, locale=_LOCALES[lang])
+
+
+def format_number(value: float, lang: Lang, decimals: int = 1) -> str:
+    return f"{value:,.{decimals}f}"

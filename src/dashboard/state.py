@@ -1,0 +1,256 @@
+"""The view state of a page, and its round trip through the URL's query parameters.
+
+Everything a briefer sees (language, date range, category filters, search text, overlays,
+presentation mode and slide) is a :class:`ViewState`. ``parse`` reads it from query parameters and
+never raises: every value it cannot use falls back to the page default and yields a
+:class:`Notice` for the page to show. ``to_query`` writes the state back, leaving out defaults so
+links stay short.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from dashboard.i18n import DEFAULT_LANG, LANGS, Lang
+
+MAX_SEARCH_LENGTH = 100
+MAX_VALUE_LENGTH = 2000
+#: Query parameters Streamlit itself uses; they are left alone.
+FRAMEWORK_PARAMS = frozenset({"embed", "embed_options"})
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """A category filter: URL parameter ``param`` selects codes of the column ``field``."""
+
+    param: str
+    field: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """What a page lets the user choose, and its defaults."""
+
+    page: str
+    lo: date
+    hi: date
+    filters: tuple[FilterSpec, ...] = ()
+    search: bool = False
+    overlays: tuple[str, ...] = ()
+    default_overlays: tuple[str, ...] = ()
+    slides: int = 1
+    default_from: date | None = None
+    default_to: date | None = None
+
+    @property
+    def start(self) -> date:
+        return self.default_from or self.lo
+
+    @property
+    def end(self) -> date:
+        return self.default_to or self.hi
+
+    def params(self) -> frozenset[str]:
+        names = {"lang", "present", "slide"}
+        if self.lo < self.hi:
+            names |= {"from", "to"}
+        if self.search:
+            names.add("q")
+        if self.overlays:
+            names.add("overlay")
+        names |= {spec.param for spec in self.filters}
+        return frozenset(names)
+
+
+@dataclass(frozen=True)
+class ViewState:
+    lang: Lang
+    start: date
+    end: date
+    selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    query: str = ""
+    overlays: tuple[str, ...] = ()
+    present: bool = False
+    slide: int = 1
+
+    def codes(self, param: str) -> tuple[str, ...]:
+        return self.selected.get(param, ())
+
+    def with_(self, **changes: object) -> ViewState:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A query parameter that could not be used as given. ``reason`` is a strings.toml key."""
+
+    param: str
+    value: str
+    reason: str
+    fallback: str
+
+
+def default_state(spec: ViewSpec, lang: Lang = DEFAULT_LANG) -> ViewState:
+    return ViewState(
+        lang=lang,
+        start=spec.start,
+        end=spec.end,
+        selected={f.param: f.codes for f in spec.filters},
+        overlays=spec.default_overlays,
+    )
+
+
+def _clean(value: str) -> str:
+    """Drop control and format characters; keep letters of every script."""
+    return "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
+
+
+def _short(value: str) -> str:
+    value = _clean(value)
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
+    """Read a page's view state from query parameters; fall back per parameter, with notices."""
+    state = default_state(spec)
+    notices: list[Notice] = []
+    allowed = spec.params()
+
+    def notice(param: str, value: str, reason: str, fallback: str) -> None:
+        notices.append(Notice(param, _short(value), reason, fallback))
+
+    values: dict[str, str] = {}
+    for raw_name, raw_value in params.items():
+        name, value = str(raw_name), str(raw_value)
+        if name in FRAMEWORK_PARAMS:
+            continue
+        if name not in allowed:
+            notice(_short(name), value, "notice.unknown_param", "")
+            continue
+        if len(value) > MAX_VALUE_LENGTH:
+            notice(name, value, "notice.too_long", "")
+            continue
+        values[name] = value
+
+    lang = state.lang
+    if "lang" in values:
+        if values["lang"] in LANGS:
+            lang = values["lang"]  # type: ignore[assignment]
+        else:
+            notice("lang", values["lang"], "notice.bad_lang", DEFAULT_LANG)
+
+    start, end = state.start, state.end
+    if "from" in values:
+        start = _date_param("from", values["from"], spec, spec.start, notice)
+    if "to" in values:
+        end = _date_param("to", values["to"], spec, spec.end, notice)
+    if start > end:
+        notice("to", f"{values.get('from', '')}…{values.get('to', '')}", "notice.reversed", "")
+        start, end = end, start
+
+    selected = dict(state.selected)
+    for filter_spec in spec.filters:
+        if filter_spec.param not in values:
+            continue
+        raw = values[filter_spec.param]
+        codes = [code.strip() for code in raw.split(",") if code.strip()]
+        known = tuple(dict.fromkeys(code for code in codes if code in filter_spec.codes))
+        unknown = [code for code in codes if code not in filter_spec.codes]
+        if unknown:
+            notice(filter_spec.param, ",".join(unknown), "notice.unknown_codes", "")
+        if known or not unknown:
+            # An empty value is a deliberate "none selected"; only unusable codes fall back.
+            selected[filter_spec.param] = known
+
+    query = ""
+    if "q" in values:
+        query = _clean(values["q"]).strip()
+        if len(query) > MAX_SEARCH_LENGTH:
+            notice("q", query, "notice.search_cut", str(MAX_SEARCH_LENGTH))
+            query = query[:MAX_SEARCH_LENGTH]
+
+    overlays = state.overlays
+    if "overlay" in values:
+        raw = values["overlay"]
+        codes = [code.strip() for code in raw.split(",") if code.strip()]
+        unknown = [code for code in codes if code not in spec.overlays]
+        if unknown:
+            notice("overlay", ",".join(unknown), "notice.unknown_codes", "")
+        overlays = tuple(dict.fromkeys(code for code in codes if code in spec.overlays))
+
+    present = False
+    if "present" in values:
+        word = values["present"].strip().lower()
+        if word in TRUE_WORDS:
+            present = True
+        elif word not in FALSE_WORDS:
+            notice("present", values["present"], "notice.bad_flag", "0")
+
+    slide = 1
+    if "slide" in values:
+        raw = values["slide"].strip()
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= spec.slides:
+            slide = int(raw)
+        else:
+            notice("slide", values["slide"], "notice.bad_slide", "1")
+
+    return (
+        ViewState(
+            lang=lang,
+            start=start,
+            end=end,
+            selected=selected,
+            query=query,
+            overlays=overlays,
+            present=present,
+            slide=slide,
+        ),
+        notices,
+    )
+
+
+def _date_param(name: str, raw: str, spec: ViewSpec, fallback: date, notice) -> date:  # type: ignore[no-untyped-def]
+    try:
+        value = date.fromisoformat(raw.strip()) if len(raw.strip()) == 10 else None
+    except ValueError:
+        value = None
+    if value is None:
+        notice(name, raw, "notice.bad_date", fallback.isoformat())
+        return fallback
+    if value < spec.lo:
+        notice(name, raw, "notice.date_clamped", spec.lo.isoformat())
+        return spec.lo
+    if value > spec.hi:
+        notice(name, raw, "notice.date_clamped", spec.hi.isoformat())
+        return spec.hi
+    return value
+
+
+def to_query(state: ViewState, spec: ViewSpec) -> dict[str, str]:
+    """The query parameters that reproduce ``state``; defaults are left out."""
+    query: dict[str, str] = {}
+    if state.lang != DEFAULT_LANG:
+        query["lang"] = state.lang
+    if state.start != spec.start:
+        query["from"] = state.start.isoformat()
+    if state.end != spec.end:
+        query["to"] = state.end.isoformat()
+    for filter_spec in spec.filters:
+        codes = state.codes(filter_spec.param)
+        if set(codes) != set(filter_spec.codes):
+            query[filter_spec.param] = ",".join(c for c in filter_spec.codes if c in codes)
+    if state.query:
+        query["q"] = state.query
+    if spec.overlays and tuple(state.overlays) != tuple(spec.default_overlays):
+        query["overlay"] = ",".join(c for c in spec.overlays if c in state.overlays)
+    if state.present:
+        query["present"] = "1"
+        if state.slide != 1:
+            query["slide"] = str(state.slide)
+    return query

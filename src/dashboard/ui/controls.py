@@ -1,0 +1,170 @@
+"""Filter widgets whose whole state lives in the URL.
+
+On entering a page, the URL's query parameters are parsed (``dashboard.state.parse``) into the
+widgets' session state, with a notice for anything unusable; after the widgets are drawn, the
+state they hold is written back to the URL, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import streamlit as st
+
+from dashboard.i18n import Lang, label, t
+from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
+from dashboard.ui.common import show_notices
+
+PAGE_KEY = "_page"
+
+
+def _key(spec: ViewSpec, name: str) -> str:
+    return f"{spec.page}.{name}"
+
+
+def _seed(spec: ViewSpec, state: ViewState) -> None:
+    """Put a parsed state into the widgets' session state (before they are drawn)."""
+    ss = st.session_state
+    ss[_key(spec, "range")] = (state.start, state.end)
+    ss[_key(spec, "from")] = state.start
+    ss[_key(spec, "to")] = state.end
+    ss[_key(spec, "q")] = state.query
+    ss[_key(spec, "overlay")] = list(state.overlays)
+    ss[_key(spec, "present")] = state.present
+    ss[_key(spec, "slide")] = state.slide
+    for filter_spec in spec.filters:
+        ss[_key(spec, filter_spec.param)] = list(state.codes(filter_spec.param))
+
+
+def _entering(spec: ViewSpec) -> bool:
+    return (
+        st.session_state.get(PAGE_KEY) != spec.page or _key(spec, "range") not in st.session_state
+    )
+
+
+def begin(spec: ViewSpec) -> list[Notice]:
+    """Call first on a page: on entry, seed widgets from the URL and return the notices."""
+    notices: list[Notice] = []
+    if _entering(spec):
+        params = {name: st.query_params.get(name, "") for name in st.query_params}
+        state, notices = parse(params, spec)
+        _seed(spec, state)
+        st.session_state[PAGE_KEY] = spec.page
+        st.session_state[_key(spec, "notices")] = notices
+    return st.session_state.get(_key(spec, "notices"), notices)
+
+
+def _range_changed(spec: ViewSpec) -> None:
+    start, end = st.session_state[_key(spec, "range")]
+    st.session_state[_key(spec, "from")] = start
+    st.session_state[_key(spec, "to")] = end
+
+
+def _dates_changed(spec: ViewSpec) -> None:
+    start = st.session_state[_key(spec, "from")] or spec.start
+    end = st.session_state[_key(spec, "to")] or spec.end
+    if start > end:
+        start, end = end, start
+        st.session_state[_key(spec, "from")] = start
+        st.session_state[_key(spec, "to")] = end
+    st.session_state[_key(spec, "range")] = (start, end)
+
+
+def _reset(spec: ViewSpec) -> None:
+    _seed(spec, parse({}, spec)[0])
+
+
+def _labeller(field: str, language: Lang) -> Callable[[str], str]:
+    return lambda code: label(field, code, language)
+
+
+def filters(spec: ViewSpec, language: Lang) -> ViewState:
+    """Draw the page's filters in the sidebar and return the resulting view state."""
+    ss = st.session_state
+    side = st.sidebar
+    if spec.lo < spec.hi:
+        side.subheader(t("filter.date_range", language))
+        side.slider(
+            t("filter.date_range", language),
+            min_value=spec.lo,
+            max_value=spec.hi,
+            key=_key(spec, "range"),
+            format="YYYY-MM-DD",
+            on_change=_range_changed,
+            args=(spec,),
+            label_visibility="collapsed",
+        )
+        left, right = side.columns(2)
+        left.date_input(
+            t("filter.from", language),
+            min_value=spec.lo,
+            max_value=spec.hi,
+            key=_key(spec, "from"),
+            format="YYYY/MM/DD",
+            on_change=_dates_changed,
+            args=(spec,),
+        )
+        right.date_input(
+            t("filter.to", language),
+            min_value=spec.lo,
+            max_value=spec.hi,
+            key=_key(spec, "to"),
+            format="YYYY/MM/DD",
+            on_change=_dates_changed,
+            args=(spec,),
+        )
+    for filter_spec in spec.filters:
+        side.pills(
+            t(f"filter.{filter_spec.field}", language),
+            options=list(filter_spec.codes),
+            format_func=_labeller(filter_spec.field, language),
+            selection_mode="multi",
+            key=_key(spec, filter_spec.param),
+        )
+    if spec.overlays:
+        side.pills(
+            t("filter.overlays", language),
+            options=list(spec.overlays),
+            format_func=lambda code: label("overlay", code, language),
+            selection_mode="multi",
+            key=_key(spec, "overlay"),
+        )
+    if spec.search:
+        side.text_input(
+            t("filter.search", language),
+            key=_key(spec, "q"),
+            max_chars=100,
+            help=t("filter.search_help", language),
+        )
+    if spec.filters or spec.search or spec.lo < spec.hi:
+        side.button(t("filter.reset", language), on_click=_reset, args=(spec,))
+
+    start, end = ss.get(_key(spec, "range"), (spec.start, spec.end))
+    state = ViewState(
+        lang=language,
+        start=start if isinstance(start, date) else spec.start,
+        end=end if isinstance(end, date) else spec.end,
+        selected={f.param: tuple(ss.get(_key(spec, f.param)) or ()) for f in spec.filters},
+        query=str(ss.get(_key(spec, "q")) or "").strip(),
+        overlays=tuple(ss.get(_key(spec, "overlay")) or ()),
+        present=bool(ss.get(_key(spec, "present"), False)),
+        slide=int(ss.get(_key(spec, "slide"), 1)),
+    )
+    write_url(state, spec)
+    return state
+
+
+def write_url(state: ViewState, spec: ViewSpec) -> None:
+    """Mirror the view state into the URL (only when it changed, to avoid needless updates)."""
+    wanted = to_query(state, spec)
+    current = {name: st.query_params.get(name, "") for name in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def page_state(spec: ViewSpec, language: Lang) -> ViewState:
+    """``begin`` + notices + ``filters``: the usual start of a page."""
+    notices = begin(spec)
+    show_notices(notices, language)
+    return filters(spec, language)

@@ -1,0 +1,74 @@
+"""Table views under charts: the rows a chart shows, with source links and a CSV download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.i18n import Lang, format_date, label, t
+
+
+def to_csv(rows: pd.DataFrame) -> bytes:
+    """The rows as UTF-8 CSV with a BOM (so spreadsheet programs read the Japanese text)."""
+    out = rows.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def display_frame(
+    rows: pd.DataFrame,
+    language: Lang,
+    columns: list[tuple[str, str]],
+    *,
+    codes: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Pick ``(column, strings key)`` pairs, localise dates and codes, add source columns."""
+    codes = codes or {}
+    shown = pd.DataFrame(index=rows.index)
+    for column, key in columns:
+        values = rows[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            values = values.map(lambda v: format_date(v, language))
+        elif column in codes:
+            values = values.map(
+                lambda v, field=codes[column]: ", ".join(
+                    label(field, part, language) for part in str(v).split(";")
+                )
+            )
+        shown[t(key, language)] = values
+    shown[t("table.source", language)] = rows["source_publisher"] + " — " + rows["source_title"]
+    shown[t("table.link", language)] = rows["source_url"]
+    return shown.reset_index(drop=True)
+
+
+def table_view(
+    rows: pd.DataFrame,
+    language: Lang,
+    columns: list[tuple[str, str]],
+    *,
+    name: str,
+    codes: dict[str, str] | None = None,
+    key: str,
+) -> None:
+    """An expander with the table of ``rows`` and a download of exactly those rows."""
+    with st.expander(t("table.show", language) + f" · {len(rows)}"):
+        st.dataframe(
+            display_frame(rows, language, columns, codes=codes),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("table.link", language): st.column_config.LinkColumn(
+                    t("table.link", language), display_text="↗"
+                )
+            },
+        )
+        st.download_button(
+            t("table.download", language),
+            data=to_csv(rows),
+            file_name=f"{name}_filtered.csv",
+            mime="text/csv",
+            key=f"download.{key}",
+            icon=":material/download:",
+        )
