@@ -5,7 +5,7 @@ marker, which the loader takes out of the text:
 
 * ``[[ref:row_id,row_id]]`` after a checkable claim: the data rows behind it, rendered as a
   numbered footnote with date, value and source;
-* ``[[chart:name]]`` anywhere in a paragraph: the evidence panel shown beside it.
+* ``[[chart:name]]`` anywhere in a paragraph: an evidence panel shown beside it (one or more).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Paragraph:
 
     text: str
     refs: tuple[tuple[int, tuple[str, ...]], ...]  # (footnote number, row ids)
-    chart: str | None
+    charts: tuple[str, ...]
 
     @property
     def row_ids(self) -> tuple[str, ...]:
@@ -83,8 +83,7 @@ def paragraphs(section: str, lang: Lang) -> tuple[Paragraph, ...]:
     result = []
     number = 0
     for block in blocks:
-        chart_match = CHART.search(block)
-        chart = chart_match.group(1) if chart_match else None
+        charts = tuple(CHART.findall(block))
         text = CHART.sub("", block)
         refs: list[tuple[int, tuple[str, ...]]] = []
 
@@ -95,13 +94,19 @@ def paragraphs(section: str, lang: Lang) -> tuple[Paragraph, ...]:
         pieces = REF.split(text)[::2]  # the text around the markers (split keeps groups too)
         labels = [str(n).translate(SUPERSCRIPT) for n, _ in refs] + [""]
         text = "".join(piece + mark for piece, mark in zip(pieces, labels, strict=True))
-        result.append(Paragraph(text=text, refs=tuple(refs), chart=chart))
+        result.append(Paragraph(text=text, refs=tuple(refs), charts=charts))
     return tuple(result)
 
 
 def plain_text(paragraph: Paragraph) -> str:
     """The paragraph without footnote numbers, for slides and handouts."""
     return re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+", "", paragraph.text)
+
+
+def unmarked(section: str, lang: Lang) -> list[str]:
+    """The section's paragraphs exactly as written, markers removed (for proofreading checks)."""
+    text = CHART.sub("", REF.sub("", raw_text(section, lang)))
+    return [block.strip() for block in text.split("\n\n") if block.strip()]
 
 
 @cache

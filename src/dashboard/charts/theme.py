@@ -57,6 +57,16 @@ COLOURS: dict[str, dict[str, str]] = {
         "defence_spending": GREEN,
     },
     "frequency": {"quarterly": SKY, "annual": BLUE},
+    "measure_type": {
+        "package": BLUE,
+        "price_cap": GREEN,
+        "designation": VERMILLION,
+        "export_control": ORANGE,
+        "import_ban": PURPLE,
+        "financial": SKY,
+        "services_ban": YELLOW,
+        "other": GREY,
+    },
 }
 
 # A second, shape channel so categories stay apart in greyscale print and for colour-blind readers.

@@ -95,8 +95,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
             args=(spec,),
             label_visibility="collapsed",
         )
-        left, right = side.columns(2)
-        left.date_input(
+        side.date_input(
             t("filter.from", language),
             min_value=spec.lo,
             max_value=spec.hi,
@@ -105,7 +104,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
             on_change=_dates_changed,
             args=(spec,),
         )
-        right.date_input(
+        side.date_input(
             t("filter.to", language),
             min_value=spec.lo,
             max_value=spec.hi,

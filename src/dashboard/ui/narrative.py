@@ -56,18 +56,25 @@ def section(section_id: str, state: ViewState, language: Lang, *, with_title: bo
     """Every paragraph of a section; a paragraph that names a panel gets it beside the text."""
     if with_title:
         st.header(chapter().section_titles[section_id][language], divider="gray")
-    for paragraph in paragraphs(section_id, language):
-        draw = PANELS.get(paragraph.chart or "")
-        if draw is None:
-            st.markdown(paragraph.text)
+    for number, paragraph in enumerate(paragraphs(section_id, language), start=1):
+        draws = [PANELS[name] for name in paragraph.charts if name in PANELS]
+        text = paragraph.text
+        if section_id == "recommendations":
+            st.subheader(t("page.recommendation", language, n=number))
+            text = text.removeprefix("- ")
+        if not draws:
+            st.markdown(text)
             footnotes(paragraph, language)
             continue
         text_column, evidence_column = st.columns([5, 7], gap="large")
         with text_column:
-            st.markdown(paragraph.text)
+            st.markdown(text)
             footnotes(paragraph, language)
         with evidence_column:
-            draw(state, language)
+            if section_id == "recommendations":
+                st.caption(t("page.rests_on", language))
+            for draw in draws:
+                draw(state, language)
 
 
 def sentences(text: str, language: Lang) -> list[str]:

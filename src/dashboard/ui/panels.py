@@ -22,6 +22,7 @@ from dashboard.datasets import (
     sanctions_timeline,
 )
 from dashboard.i18n import Lang, label, t
+from dashboard.selection import ceasefire_rows, dprk_rows, sanctions_rows
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
 from dashboard.ui.tables import table_view, to_csv
@@ -51,29 +52,6 @@ _NAV = {
 
 def _count(language: Lang, shown: int, total: int) -> None:
     st.caption(t("filter.showing", language, shown=shown, total=total))
-
-
-# --- filtered rows (pure given the frame; used by panels, tests and exports) -------------------
-
-
-def sanctions_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    rows = filters.between(rows, state.start, state.end)
-    rows = filters.with_codes(rows, "jurisdiction", state.codes("jur"))
-    rows = filters.with_codes(rows, "measure_type", state.codes("type"))
-    return filters.search(rows, state.query, events.SEARCH_COLUMNS["sanctions_timeline"])
-
-
-def dprk_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    rows = filters.between(rows, state.start, state.end)
-    rows = filters.with_codes(rows, "domain", state.codes("domain"))
-    return filters.search(rows, state.query, events.SEARCH_COLUMNS["dprk_russia_milestones"])
-
-
-def ceasefire_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    rows = filters.between(rows, state.start, state.end)
-    rows = filters.with_codes(rows, "parties", state.codes("party"), multi=True)
-    rows = filters.with_codes(rows, "event_type", state.codes("event"))
-    return filters.search(rows, state.query, events.SEARCH_COLUMNS["ceasefire_talks"])
 
 
 # --- panels -----------------------------------------------------------------------------------
@@ -113,6 +91,44 @@ def sanctions_lanes(state: ViewState, language: Lang) -> None:
             codes={"jurisdiction": "jurisdiction", "measure_type": "measure_type"},
             name="sanctions_timeline",
             key="sanctions_lanes",
+        )
+
+
+def japan_measures(state: ViewState, language: Lang) -> None:
+    """Japan's own measures: the sanctions timeline limited to jurisdiction JP."""
+    with panel(language):
+        rows = dataset("sanctions_timeline", language)
+        if rows is None:
+            return
+        shown = filters.between(rows[rows["jurisdiction"] == "JP"], state.start, state.end)
+        st.subheader(t("chart.japan_title", language))
+        if shown.empty:
+            _empty(language, "sanctions_timeline")
+            return
+        fig = timeline.event_lanes(
+            events.sanctions(shown, language).assign(
+                group=shown["measure_type"].astype(str).values
+            ),
+            language,
+            field="measure_type",
+            order=sanctions_timeline.MEASURE_TYPES,
+            start=state.start,
+            end=state.end,
+        )
+        _chart(fig, "japan_measures")
+        source_line(shown, language)
+        table_view(
+            shown,
+            language,
+            [
+                ("date", "table.date"),
+                ("measure_type", "filter.measure_type"),
+                (f"title_{language}", "table.title"),
+                (f"summary_{language}", "table.summary"),
+            ],
+            codes={"measure_type": "measure_type"},
+            name="sanctions_timeline_japan",
+            key="japan_measures",
         )
 
 
@@ -240,7 +256,7 @@ def positions_table(state: ViewState, language: Lang) -> None:
             return
         st.subheader(t("chart.positions_title", language))
         matrix = position_tables.matrix(rows, language)
-        st.dataframe(matrix, width="stretch", hide_index=True, row_height=110)
+        st.table(matrix.set_index(matrix.columns[0]))
         source_line(rows, language)
         table_view(
             rows,
@@ -433,6 +449,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
 PANELS: dict[str, Callable[[ViewState, Lang], None]] = {
     "sanctions_lanes": sanctions_lanes,
     "sanctions_counts": sanctions_counts,
+    "japan_measures": japan_measures,
     "dprk_lanes": dprk_lanes,
     "dprk_counts": dprk_counts,
     "ceasefire_timeline": ceasefire_timeline,

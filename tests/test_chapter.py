@@ -1,0 +1,82 @@
+"""The chapter text: markers name real rows and panels, and the proofreading is fully listed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard import chapter, evidence
+from dashboard.datasets import DATASET_IDS, read
+from dashboard.paths import NARRATIVE_DIR
+from dashboard.ui.panels import PANELS
+
+FRAMES = {dataset_id: read(dataset_id).frame for dataset_id in DATASET_IDS}
+PAIRS = [(section, lang) for section in chapter.SECTIONS for lang in ("ja", "en")]
+
+
+@pytest.mark.parametrize(("section", "lang"), PAIRS)
+def test_every_marker_names_an_existing_row_and_panel(section: str, lang: str) -> None:
+    index = evidence.index(FRAMES, lang)  # type: ignore[arg-type]
+    paragraphs = chapter.paragraphs(section, lang)  # type: ignore[arg-type]
+    assert paragraphs
+    for paragraph in paragraphs:
+        missing = [row_id for row_id in paragraph.row_ids if row_id not in index]
+        assert not missing, f"{section}.{lang}.md names rows that do not exist: {missing}"
+        assert set(paragraph.charts) <= set(PANELS), paragraph.charts
+        assert "[[" not in paragraph.text and "]]" not in paragraph.text
+
+
+def test_marker_check_catches_a_missing_row(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The check above can fail: a marker naming no row is reported."""
+    (tmp_path / "ceasefire.ja.md").write_text("本文[[ref:cf_no_such_row]]。", encoding="utf-8")
+    monkeypatch.setattr(chapter, "NARRATIVE_DIR", tmp_path)
+    chapter.paragraphs.cache_clear()
+    try:
+        paragraph = chapter.paragraphs("ceasefire", "ja")[0]
+        index = evidence.index(FRAMES, "ja")
+        assert [r for r in paragraph.row_ids if r not in index] == ["cf_no_such_row"]
+        assert paragraph.text == "本文¹。"
+    finally:
+        chapter.paragraphs.cache_clear()
+
+
+@pytest.mark.parametrize("section", chapter.SECTIONS)
+def test_english_has_the_same_paragraphs_and_references(section: str) -> None:
+    ja = chapter.paragraphs(section, "ja")
+    en = chapter.paragraphs(section, "en")
+    assert len(ja) == len(en)
+    for left, right in zip(ja, en, strict=True):
+        assert left.refs == right.refs and left.charts == right.charts
+
+
+def _seed_corrected() -> str:
+    text = (NARRATIVE_DIR / "chapter_as_received.txt").read_text(encoding="utf-8")
+    for item in chapter.errata():
+        if item["kind"] in {"wrong_character", "dropped_character", "variant_glyph", "spacing"}:
+            assert item["original"] in text, item["id"]
+            text = text.replace(item["original"], item["corrected"], 1)
+    return re.sub(r"\s*\n\s*\n\s*(?=民需)", "", text)  # the page break listed as err_08
+
+
+@pytest.mark.parametrize("section", chapter.SECTIONS)
+def test_proofread_text_differs_from_the_received_text_only_by_listed_errata(section: str) -> None:
+    corrected = _seed_corrected()
+    for paragraph in chapter.unmarked(section, "ja"):
+        assert paragraph.removeprefix("- ") in corrected, paragraph[:60]
+
+
+def test_known_ocr_errors_are_gone_and_listed() -> None:
+    text = "".join("".join(chapter.unmarked(section, "ja")) for section in chapter.SECTIONS)
+    for wrong in ("口朝", "親口化", "平壤", "關係", "日朝関係", "レシェニコフ", "米中三大国"):
+        assert wrong not in text, wrong
+    kinds = {item["kind"] for item in chapter.errata()}
+    assert {"wrong_character", "dropped_character", "variant_glyph", "page_break"} <= kinds
+    assert "ロ朝関係" in chapter.chapter().title["ja"]
+
+
+def test_key_points_cover_every_section_in_both_languages() -> None:
+    for lang in ("ja", "en"):
+        points = chapter.keypoints(lang)  # type: ignore[arg-type]
+        assert set(points) == set(chapter.SECTIONS)
+        assert all(3 <= len(items) <= 5 for items in points.values())
