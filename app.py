@@ -1,29 +1,24 @@
-"""Router: page config, the shared language switch, and navigation over pages/."""
+"""Router: page config and navigation over pages/ (titles in the session's language)."""
 
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.ui.common import language_switch
+from dashboard.ui.common import lang
 
 st.set_page_config(page_title="Russia–Ukraine War Briefing", page_icon="📘", layout="wide")
-lang = language_switch()
-navigation = st.navigation(
+language = lang()
+PAGES = [
+    ("pages/overview.py", "overview"),
+    ("pages/ceasefire.py", "ceasefire"),
+    ("pages/war_economy.py", "war_economy"),
+    ("pages/sanctions.py", "sanctions"),
+    ("pages/dprk_russia.py", "dprk_russia"),
+    ("pages/recommendations.py", "recommendations"),
+    ("pages/data_sources.py", "data_sources"),
+]
+st.navigation(
     [
-        st.Page(
-            "pages/overview.py", title=t("nav.overview", lang), url_path="overview", default=True
-        ),
-        st.Page("pages/ceasefire.py", title=t("nav.ceasefire", lang), url_path="ceasefire"),
-        st.Page("pages/war_economy.py", title=t("nav.war_economy", lang), url_path="war_economy"),
-        st.Page("pages/sanctions.py", title=t("nav.sanctions", lang), url_path="sanctions"),
-        st.Page("pages/dprk_russia.py", title=t("nav.dprk_russia", lang), url_path="dprk_russia"),
-        st.Page(
-            "pages/recommendations.py",
-            title=t("nav.recommendations", lang),
-            url_path="recommendations",
-        ),
-        st.Page(
-            "pages/data_sources.py", title=t("nav.data_sources", lang), url_path="data_sources"
-        ),
+        st.Page(path, title=t(f"nav.{key}", language), url_path=key, default=key == "overview")
+        for path, key in PAGES
     ]
-)
-navigation.run()
+).run()

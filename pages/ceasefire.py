@@ -3,7 +3,6 @@
 from dashboard.ui import common, controls, narrative
 from dashboard.views import CEASEFIRE
 
-lang = common.lang()
-common.header(common.t("nav.ceasefire", lang), lang)
-state = controls.page_state(CEASEFIRE, lang)
-narrative.section("ceasefire", state, lang)
+state, notices = controls.page_state(CEASEFIRE)
+common.header(common.t("nav.ceasefire", state.lang), state.lang, notices)
+narrative.section("ceasefire", state, state.lang)

@@ -3,8 +3,7 @@
 from dashboard.ui import common, controls, sources
 from dashboard.views import DATA_SOURCES
 
-lang = common.lang()
-common.header(common.t("nav.data_sources", lang), lang)
-controls.page_state(DATA_SOURCES, lang)
-sources.datasets(lang)
-sources.errata(lang)
+state, notices = controls.page_state(DATA_SOURCES)
+common.header(common.t("nav.data_sources", state.lang), state.lang, notices)
+sources.datasets(state.lang)
+sources.errata(state.lang)

@@ -3,7 +3,6 @@
 from dashboard.ui import common, controls, narrative
 from dashboard.views import DPRK_RUSSIA
 
-lang = common.lang()
-common.header(common.t("nav.dprk_russia", lang), lang)
-state = controls.page_state(DPRK_RUSSIA, lang)
-narrative.section("dprk_russia", state, lang)
+state, notices = controls.page_state(DPRK_RUSSIA)
+common.header(common.t("nav.dprk_russia", state.lang), state.lang, notices)
+narrative.section("dprk_russia", state, state.lang)

@@ -3,9 +3,9 @@
 from dashboard.ui import common, controls, overview, panels
 from dashboard.views import OVERVIEW
 
-lang = common.lang()
-overview.title_block(lang)
-state = controls.page_state(OVERVIEW, lang)
-overview.argument(lang)
-overview.key_figures(lang)
-panels.combined_timeline(state, lang)
+state, notices = controls.page_state(OVERVIEW)
+overview.title_block(state.lang)
+common.show_notices(notices, state.lang)
+overview.argument(state.lang)
+overview.key_figures(state.lang)
+panels.combined_timeline(state, state.lang)

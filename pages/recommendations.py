@@ -3,7 +3,6 @@
 from dashboard.ui import common, controls, narrative
 from dashboard.views import RECOMMENDATIONS
 
-lang = common.lang()
-common.header(common.t("nav.recommendations", lang), lang)
-state = controls.page_state(RECOMMENDATIONS, lang)
-narrative.section("recommendations", state, lang)
+state, notices = controls.page_state(RECOMMENDATIONS)
+common.header(common.t("nav.recommendations", state.lang), state.lang, notices)
+narrative.section("recommendations", state, state.lang)

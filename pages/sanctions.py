@@ -3,9 +3,8 @@
 from dashboard.ui import common, controls, narrative, panels
 from dashboard.views import SANCTIONS
 
-lang = common.lang()
-common.header(common.t("nav.sanctions", lang), lang)
-state = controls.page_state(SANCTIONS, lang)
-narrative.quote("war_economy", {"ja": "制裁", "en": "sanction"}, lang)
-panels.sanctions_lanes(state, lang)
-panels.sanctions_counts(state, lang)
+state, notices = controls.page_state(SANCTIONS)
+common.header(common.t("nav.sanctions", state.lang), state.lang, notices)
+narrative.quote("war_economy", {"ja": "制裁", "en": "sanction"}, state.lang)
+panels.sanctions_lanes(state, state.lang)
+panels.sanctions_counts(state, state.lang)

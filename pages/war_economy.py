@@ -3,7 +3,6 @@
 from dashboard.ui import common, controls, narrative
 from dashboard.views import WAR_ECONOMY
 
-lang = common.lang()
-common.header(common.t("nav.war_economy", lang), lang)
-state = controls.page_state(WAR_ECONOMY, lang)
-narrative.section("war_economy", state, lang)
+state, notices = controls.page_state(WAR_ECONOMY)
+common.header(common.t("nav.war_economy", state.lang), state.lang, notices)
+narrative.section("war_economy", state, state.lang)

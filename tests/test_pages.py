@@ -1,36 +1,180 @@
-"""Every page through Streamlit's AppTest: renders, narrative and chart present, filters work."""
+"""Every page through Streamlit's AppTest: renders, narrative and chart present, filters work,
+the URL round-trips, bad parameters give a notice, the language switch changes the text."""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.chapter import chapter, paragraphs
 from dashboard.paths import PROJECT_DIR
 
-PAGES = [
-    "pages/overview.py",
-    "pages/ceasefire.py",
-    "pages/war_economy.py",
-    "pages/sanctions.py",
-    "pages/dprk_russia.py",
-    "pages/recommendations.py",
-    "pages/data_sources.py",
-]
+PAGES = {
+    "overview": "pages/overview.py",
+    "ceasefire": "pages/ceasefire.py",
+    "war_economy": "pages/war_economy.py",
+    "sanctions": "pages/sanctions.py",
+    "dprk_russia": "pages/dprk_russia.py",
+    "recommendations": "pages/recommendations.py",
+    "data_sources": "pages/data_sources.py",
+}
+NARRATIVE = {"ceasefire", "war_economy", "dprk_russia", "recommendations"}
+SHOWING = re.compile(r"(\d+)件中(\d+)件を表示|Showing (\d+) of (\d+)")
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=90)
+    """Open ``page`` as a shared link does: the router runs first, then the page with the URL."""
+    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=120)
+    if page == "overview":
+        for name, value in params.items():
+            at.query_params[name] = value
+        return at.run()
+    if "lang" in params:
+        at.query_params["lang"] = params["lang"]
+    at.run()
+    at.query_params.clear()
     for name, value in params.items():
         at.query_params[name] = value
-    at.run()
-    if page != "pages/overview.py":
-        at.switch_page(page)
-        at.run()
-    return at
+    at.switch_page(PAGES[page])
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.title] + [h.value for h in at.header]
+    parts += [h.value for h in at.subheader]
+    return "\n".join(parts)
+
+
+def shown_counts(at: AppTest) -> list[int]:
+    """The 'showing N of M' numbers of every timeline panel on the page."""
+    counts = []
+    for caption in at.caption:
+        match = SHOWING.search(caption.value)
+        if match:
+            groups = [g for g in match.groups() if g]
+            counts.append(int(groups[1]) if match.group(1) else int(groups[0]))
+    return counts
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders_without_exception(page: str) -> None:
+def test_page_renders_with_as_of_and_no_error(page: str) -> None:
     at = open_page(page)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+    assert "データ基準日：2025年12月31日" in texts(at)
+
+
+@pytest.mark.parametrize("page", sorted(NARRATIVE))
+def test_narrative_and_charts_are_present(page: str) -> None:
+    at = open_page(page)
+    body = texts(at)
+    first = paragraphs(page, "ja")[0].text.removeprefix("- ")
+    assert first[:30] in body
+    assert chapter().section_titles[page]["ja"] in body
+    charts = at.get("plotly_chart")
+    assert len(charts) >= 1
+    # a source line under every chart
+    assert sum("出典：" in c.value for c in at.caption) >= len(charts)
+
+
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [
+        ("sanctions", "sanctions"),
+        ("dprk_russia", "dprk_russia"),
+        ("ceasefire", "ceasefire"),
+        ("overview", "overview"),
+    ],
+)
+def test_date_filter_changes_events_and_url(page: str, key: str) -> None:
+    at = open_page(page)
+    before = shown_counts(at)
+    assert before and before[0] > 0
+    at.date_input(key=f"{key}.from").set_value(date(2025, 6, 1)).run()
+    after = shown_counts(at)
+    assert after[0] < before[0]
+    assert at.query_params["from"] == "2025-06-01"
+    assert at.slider(key=f"{key}.range").value == (date(2025, 6, 1), date(2025, 12, 31))
+
+
+def test_url_parameters_round_trip() -> None:
+    at = open_page("sanctions", **{"from": "2024-01-01", "to": "2024-12-31", "jur": "EU,US"})
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.date_input(key="sanctions.from").value == date(2024, 1, 1)
+    assert at.button_group(key="sanctions.jur").value == ["EU", "US"]
+    shown = shown_counts(at)[0]
+    params = {name: at.query_params[name] for name in at.query_params}
+    assert params == {"from": "2024-01-01", "to": "2024-12-31", "jur": "EU,US"}
+    again = open_page("sanctions", **params)
+    assert shown_counts(again)[0] == shown
+    assert again.button_group(key="sanctions.jur").value == ["EU", "US"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "2025-13-45"},
+        {"jur": "EU,Narnia"},
+        {"lang": "fr"},
+        {"colour": "red"},
+        {"from": "2025-12-01", "to": "2024-01-01"},
+        {"q": "<script>alert(1)</script>" * 10},
+    ],
+)
+def test_bad_parameter_gives_a_notice_and_a_valid_view(params: dict[str, str]) -> None:
+    at = open_page("sanctions", **params)
+    assert not at.exception
+    assert at.warning, "expected a notice"
+    assert "URLの一部のパラメータは使用できない" in at.warning[0].value
+    assert shown_counts(at), "the page still shows its timeline"
+
+
+def test_empty_filter_result_says_so() -> None:
+    at = open_page("sanctions", q="zzzz-no-such-measure")
+    assert any("該当する項目はありません" in info.value for info in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_language_switch_changes_the_text() -> None:
+    at = open_page("ceasefire")
+    assert "停戦交渉の行方" in texts(at)
+    at.button_group(key="ui_lang").set_value("en").run()
+    body = texts(at)
+    assert "Where the ceasefire negotiations stand" in body
+    assert "Data as of 31 Dec 2025" in body
+    assert "停戦交渉の行方" not in body
+    assert at.query_params["lang"] == "en"
+
+
+def test_language_from_url() -> None:
+    at = open_page("war_economy", lang="en")
+    assert "What sustains Russia's ability to continue the war" in texts(at)
+
+
+def test_broken_dataset_shows_error_box_and_other_pages_work(
+    data_copy, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.broken import CASES
+
+    path = data_copy / "sanctions_timeline.csv"
+    path.write_bytes(CASES[5].make(path.read_bytes()))  # unknown jurisdiction on line 3
+    monkeypatch.setattr("dashboard.paths.DATA_DIR", data_copy)
+    monkeypatch.setattr("dashboard.datasets.DATA_DIR", data_copy)
+    from dashboard.datasets.cached import load
+
+    load.clear()
+    try:
+        broken = open_page("sanctions")
+        assert not broken.exception
+        message = broken.error[0].value
+        assert "sanctions_timeline.csv" in message
+        assert 'sanctions_timeline.csv:3: column "jurisdiction": "Mars"' in message
+        fine = open_page("ceasefire")
+        assert not fine.exception and not fine.error
+        assert fine.get("plotly_chart")
+    finally:
+        load.clear()

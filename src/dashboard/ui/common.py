@@ -14,40 +14,52 @@ from dashboard.datasets.cached import load
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, t
 from dashboard.state import Notice
 
-LANG_KEY = "lang"
+LANG_KEY = "lang_choice"  # the session's language (plain state)
+SWITCH_KEY = "ui_lang"  # the sidebar switch widget, kept in step with LANG_KEY
 
 
 def lang() -> Lang:
-    """The language chosen in the sidebar switch (Japanese until the user picks English)."""
-    value = st.session_state.get(LANG_KEY, DEFAULT_LANG)
-    return value if value in LANGS else DEFAULT_LANG
+    """The session's language: the switch's value, else ``?lang=`` from the URL, else Japanese."""
+    value = st.session_state.get(LANG_KEY)
+    if value not in LANGS:
+        wanted = st.query_params.get("lang", DEFAULT_LANG)
+        value = wanted if wanted in LANGS else DEFAULT_LANG
+        st.session_state[LANG_KEY] = value
+    return value  # type: ignore[return-value]
+
+
+def _switched() -> None:
+    chosen = st.session_state.get(SWITCH_KEY)
+    if chosen in LANGS:
+        st.session_state[LANG_KEY] = chosen
 
 
 def language_switch() -> Lang:
-    """The sidebar switch; on a session's first run it takes ``?lang=`` from the URL."""
-    if LANG_KEY not in st.session_state:
-        wanted = st.query_params.get("lang", DEFAULT_LANG)
-        st.session_state[LANG_KEY] = wanted if wanted in LANGS else DEFAULT_LANG
+    """The sidebar switch; every page draws it, so the choice persists across pages."""
+    current = lang()
+    if st.session_state.get(SWITCH_KEY) != current:
+        st.session_state[SWITCH_KEY] = current  # before the widget exists in this run
     st.sidebar.segmented_control(
-        t("app.language", lang()),
+        t("app.language", current),
         options=list(LANGS),
         format_func=lambda code: {"ja": "日本語", "en": "English"}[code],
-        key=LANG_KEY,
+        key=SWITCH_KEY,
+        on_change=_switched,
         selection_mode="single",
+        required=True,
         width="stretch",
     )
-    if st.session_state.get(LANG_KEY) not in LANGS:  # the control allows deselecting
-        st.session_state[LANG_KEY] = DEFAULT_LANG
-    return lang()
+    return current
 
 
 def as_of(language: Lang) -> str:
     return t("app.as_of", language, date=format_date(chapter().cutoff, language))
 
 
-def header(title: str, language: Lang) -> None:
+def header(title: str, language: Lang, notices: list[Notice] | None = None) -> None:
     st.title(title)
     st.caption(as_of(language))
+    show_notices(notices or [], language)
 
 
 def show_notices(notices: list[Notice], language: Lang) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.i18n import Lang, label, t
 from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
-from dashboard.ui.common import show_notices
+from dashboard.ui.common import LANG_KEY, language_switch
 
 PAGE_KEY = "_page"
 
@@ -50,6 +50,8 @@ def begin(spec: ViewSpec) -> list[Notice]:
         params = {name: st.query_params.get(name, "") for name in st.query_params}
         state, notices = parse(params, spec)
         _seed(spec, state)
+        if "lang" in params and state.lang == params["lang"]:
+            st.session_state[LANG_KEY] = state.lang
         st.session_state[PAGE_KEY] = spec.page
         st.session_state[_key(spec, "notices")] = notices
     return st.session_state.get(_key(spec, "notices"), notices)
@@ -162,8 +164,11 @@ def write_url(state: ViewState, spec: ViewSpec) -> None:
         st.query_params.from_dict(wanted)
 
 
-def page_state(spec: ViewSpec, language: Lang) -> ViewState:
-    """``begin`` + notices + ``filters``: the usual start of a page."""
+def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
+    """The usual start of a page: URL -> widgets on entry, language switch, filters.
+
+    Returns the view state and the notices about unusable URL parameters (for the header).
+    """
     notices = begin(spec)
-    show_notices(notices, language)
-    return filters(spec, language)
+    language = language_switch()
+    return filters(spec, language), notices
