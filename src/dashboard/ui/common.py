@@ -77,7 +77,7 @@ def show_notices(notices: list[Notice], language: Lang) -> None:
                 fallback=notice.fallback,
             )
         )
-    st.warning("\n".join(lines), icon="⚠️")
+    st.warning("\n".join(lines), icon=":material/warning:")
 
 
 def dataset(dataset_id: str, language: Lang) -> pd.DataFrame | None:
@@ -91,7 +91,7 @@ def dataset(dataset_id: str, language: Lang) -> pd.DataFrame | None:
     if len(result.problems) > len(shown):
         lines.append(f"- … (+{len(result.problems) - len(shown)})")
     lines.append(t("app.error_fix", language))
-    st.error("\n".join(lines), icon="🚫")
+    st.error("\n".join(lines), icon=":material/error:")
     return None
 
 
@@ -117,4 +117,4 @@ def panel(language: Lang) -> Iterator[None]:
         yield
     except Exception:  # keep the rest of the page alive; details go to the server log
         logging.getLogger("dashboard").exception("panel failed")
-        st.error(t("app.unexpected", language), icon="🚫")
+        st.error(t("app.unexpected", language), icon=":material/error:")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import evidence
-from dashboard.chapter import Paragraph, chapter, paragraphs
+from dashboard.chapter import SUPERSCRIPT, Paragraph, chapter, paragraphs
 from dashboard.datasets import DATASET_IDS
 from dashboard.datasets.cached import load
-from dashboard.i18n import Lang, t
+from dashboard.i18n import Lang, format_date, t
 from dashboard.state import ViewState
-from dashboard.ui.panels import PANELS
+from dashboard.ui.panels import PANELS, WIDE
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
 
@@ -39,14 +40,14 @@ def footnotes(paragraph: Paragraph, language: Lang) -> None:
     found = _evidence_index(language)
     lines = []
     for number, row_ids in paragraph.refs:
+        mark = str(number).translate(SUPERSCRIPT)
         for row_id in row_ids:
             item = found.get(row_id)
             if item is None:
-                lines.append(f"{number}. `{row_id}` —")
+                lines.append(f"- {mark} `{row_id}` —")
                 continue
-            when = item.footnote(language).split(" — ")[0]
             lines.append(
-                f"{number}. {when} — {md_escape(item.statement)} — "
+                f"- {mark} {format_date(item.when, language)} — {md_escape(item.statement)} — "
                 f"[{md_escape(item.publisher)}: {md_escape(item.title)}]({item.url})"
             )
     st.caption(t("page.footnotes", language) + "\n\n" + "\n".join(lines))
@@ -57,24 +58,39 @@ def section(section_id: str, state: ViewState, language: Lang, *, with_title: bo
     if with_title:
         st.header(chapter().section_titles[section_id][language], divider="gray")
     for number, paragraph in enumerate(paragraphs(section_id, language), start=1):
-        draws = [PANELS[name] for name in paragraph.charts if name in PANELS]
-        text = paragraph.text
+        beside = [PANELS[name] for name in paragraph.charts if name in PANELS and name not in WIDE]
+        below = [PANELS[name] for name in paragraph.charts if name in WIDE]
+        _paragraph(section_id, number, paragraph, beside, state, language)
+        for draw in below:
+            draw(state, language)
+
+
+def _paragraph(
+    section_id: str,
+    number: int,
+    paragraph: Paragraph,
+    draws: list[Callable[[ViewState, Lang], None]],
+    state: ViewState,
+    language: Lang,
+) -> None:
+    """One paragraph with its footnotes, and its evidence panels beside it when it has any."""
+    text = paragraph.text
+    if section_id == "recommendations":
+        st.subheader(t("page.recommendation", language, n=number))
+        text = text.removeprefix("- ")
+    if not draws:
+        st.markdown(text)
+        footnotes(paragraph, language)
+        return
+    text_column, evidence_column = st.columns([5, 7], gap="large")
+    with text_column:
+        st.markdown(text)
+        footnotes(paragraph, language)
+    with evidence_column:
         if section_id == "recommendations":
-            st.subheader(t("page.recommendation", language, n=number))
-            text = text.removeprefix("- ")
-        if not draws:
-            st.markdown(text)
-            footnotes(paragraph, language)
-            continue
-        text_column, evidence_column = st.columns([5, 7], gap="large")
-        with text_column:
-            st.markdown(text)
-            footnotes(paragraph, language)
-        with evidence_column:
-            if section_id == "recommendations":
-                st.caption(t("page.rests_on", language))
-            for draw in draws:
-                draw(state, language)
+            st.caption(t("page.rests_on", language))
+        for draw in draws:
+            draw(state, language)
 
 
 def sentences(text: str, language: Lang) -> list[str]:

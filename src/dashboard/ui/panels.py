@@ -36,7 +36,10 @@ def _chart(fig, key: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _empty(language: Lang, dataset_id: str) -> None:
-    st.info(t("filter.empty", language, dataset=t(f"nav.{_NAV[dataset_id]}", language)), icon="🔎")
+    st.info(
+        t("filter.empty", language, dataset=t(f"nav.{_NAV[dataset_id]}", language)),
+        icon=":material/search_off:",
+    )
 
 
 _NAV = {
@@ -412,7 +415,10 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         total = sum(len(rows) for rows in frames.values() if rows is not None)
         _count(language, len(combined), total)
         if combined.empty:
-            st.info(t("filter.empty", language, dataset=t("nav.overview", language)), icon="🔎")
+            st.info(
+                t("filter.empty", language, dataset=t("nav.overview", language)),
+                icon=":material/search_off:",
+            )
             return
         fig = timeline.event_lanes(
             combined,
@@ -459,3 +465,5 @@ PANELS: dict[str, Callable[[ViewState, Lang], None]] = {
     "economy_indicators": economy_indicators,
     "combined_timeline": combined_timeline,
 }
+#: Panels too wide to sit beside a paragraph; they follow it at full width.
+WIDE = frozenset({"positions_table"})

@@ -89,7 +89,7 @@ def datasets(language: Lang) -> None:
                     t("app.error_box", language, path=result.path, count=len(result.problems))
                     + "\n"
                     + "\n".join(f"- `{problem}`" for problem in result.problems[:25]),
-                    icon="🚫",
+                    icon=":material/error:",
                 )
             else:
                 st.caption(t("page.rows", language, n=len(result.frame)))
