@@ -178,3 +178,34 @@ def test_broken_dataset_shows_error_box_and_other_pages_work(
         assert fine.get("plotly_chart")
     finally:
         load.clear()
+
+
+def test_presentation_mode_shows_one_section_and_steps_through() -> None:
+    from dashboard.slides import SECTIONS
+
+    at = open_page("sanctions", present="1", lang="en")
+    assert not at.exception
+    assert [t.value for t in at.title] == [SECTIONS[0].title("en")]
+    assert len(at.get("plotly_chart")) == 1
+    assert at.query_params["present"] == "1"
+    for number in range(2, len(SECTIONS) + 1):
+        at.button(key="present.next").click().run()
+        assert [t.value for t in at.title] == [SECTIONS[number - 1].title("en")]
+        assert at.query_params["slide"] == str(number)
+        points = "\n".join(m.value for m in at.markdown)
+        assert SECTIONS[number - 1].points("en")[0] in points
+    assert at.button(key="present.next").disabled
+    at.button(key="present.previous").click().run()
+    assert [t.value for t in at.title] == [SECTIONS[-2].title("en")]
+    at.button(key="present.exit").click().run()
+    assert "present" not in at.query_params
+    assert any(t.value == "Sanctions timeline" for t in at.title)
+
+
+def test_presentation_link_opens_the_given_slide_with_filters() -> None:
+    at = open_page("ceasefire", present="1", slide="3", **{"from": "2025-06-01"})
+    from dashboard.slides import SECTIONS
+
+    assert [t.value for t in at.title] == [SECTIONS[2].title("ja")]
+    assert "2025年6月1日" in "\n".join(c.value for c in at.caption)
+    assert at.query_params["slide"] == "3" and at.query_params["from"] == "2025-06-01"

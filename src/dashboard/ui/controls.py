@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.i18n import Lang, label, t
 from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
+from dashboard.ui import presentation
 from dashboard.ui.common import LANG_KEY, language_switch
 
 PAGE_KEY = "_page"
@@ -85,6 +86,11 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
     """Draw the page's filters in the sidebar and return the resulting view state."""
     ss = st.session_state
     side = st.sidebar
+    side.toggle(
+        t("present.toggle", language),
+        key=_key(spec, "present"),
+        help=t("present.toggle_help", language),
+    )
     if spec.lo < spec.hi:
         side.subheader(t("filter.date_range", language))
         side.slider(
@@ -171,4 +177,8 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
     """
     notices = begin(spec)
     language = language_switch()
-    return filters(spec, language), notices
+    state = filters(spec, language)
+    if state.present:
+        presentation.show(spec, state)
+        st.stop()
+    return state, notices

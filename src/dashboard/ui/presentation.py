@@ -1,0 +1,117 @@
+"""Presentation mode: the briefing sections one per screen, large type, no app chrome.
+
+Reached with the sidebar switch or ``?present=1&slide=N`` on any page; the page's dates,
+filters and language carry over. Previous / next step through ``dashboard.slides.SECTIONS``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import slides
+from dashboard.chapter import chapter
+from dashboard.i18n import Lang, format_date, label, t
+from dashboard.state import ViewSpec, ViewState
+from dashboard.ui.common import dataset, panel, source_line
+
+#: Constant stylesheet (no data or parameters in it): hide the sidebar, header and toolbar, use
+#: the full width, and enlarge type for the back of a room.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stSidebarNav"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] {
+  max-width: 100% !important; padding: 1.2rem 3rem 1rem !important;
+}
+[data-testid="stMain"] p, [data-testid="stMain"] li {
+  font-size: 1.55rem !important; line-height: 1.45;
+}
+[data-testid="stMain"] h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+def _step(spec: ViewSpec, delta: int) -> None:
+    key = f"{spec.page}.slide"
+    current = int(st.session_state.get(key, 1))
+    st.session_state[key] = min(max(current + delta, 1), len(slides.SECTIONS))
+
+
+def _exit(spec: ViewSpec) -> None:
+    st.session_state[f"{spec.page}.present"] = False
+
+
+def describe_filters(state: ViewState, spec: ViewSpec, language: Lang) -> str:
+    """The view's dates and category filters in words (also used on title slides)."""
+    parts = [f"{format_date(state.start, language)} – {format_date(state.end, language)}"]
+    for filter_spec in spec.filters:
+        codes = state.codes(filter_spec.param)
+        if set(codes) != set(filter_spec.codes):
+            names = ", ".join(label(filter_spec.field, code, language) for code in codes) or "—"
+            parts.append(f"{t(f'filter.{filter_spec.field}', language)}: {names}")
+    if state.query:
+        parts.append(f"{t('filter.search', language)}: “{state.query}”")
+    return "; ".join(parts)
+
+
+def show(spec: ViewSpec, state: ViewState) -> None:
+    """Draw the current section full screen, with its chart, key points and controls."""
+    language = state.lang
+    st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+    total = len(slides.SECTIONS)
+    number = min(max(state.slide, 1), total)
+    section = slides.SECTIONS[number - 1]
+    info = chapter()
+    st.caption(
+        f"{info.label[language]} · {info.title[language]} · "
+        + t("present.position", language, n=number, total=total)
+        + " · "
+        + t("present.filters", language, filters=describe_filters(state, spec, language))
+    )
+    st.title(section.title(language))
+    chart_column, points_column = st.columns([3, 2], gap="large")
+    with chart_column, panel(language):
+        frames = {name: dataset(name, language) for name in section.datasets}
+        if all(frame is not None for frame in frames.values()):
+            rows = section.select(frames, state)  # type: ignore[arg-type]
+            if sum(len(frame) for frame in rows.values()) == 0:
+                st.info(t("present.no_rows", language), icon=":material/search_off:")
+            else:
+                figure = section.figure(rows, state, language)
+                figure.update_layout(height=600, title=None, font_size=20)
+                figure.update_xaxes(tickfont_size=18)
+                figure.update_yaxes(tickfont_size=18)
+                st.plotly_chart(figure, width="stretch", key=f"present.{section.key}")
+                for frame in rows.values():
+                    source_line(frame, language)
+    with points_column:
+        st.subheader(t("present.points", language))
+        st.markdown("\n".join(f"- {point}" for point in section.points(language)))
+    back, forward, leave = st.columns([1, 1, 1])
+    back.button(
+        t("present.previous", language),
+        on_click=_step,
+        args=(spec, -1),
+        disabled=number == 1,
+        icon=":material/arrow_back:",
+        width="stretch",
+        key="present.previous",
+    )
+    forward.button(
+        t("present.next", language),
+        on_click=_step,
+        args=(spec, 1),
+        disabled=number == total,
+        icon=":material/arrow_forward:",
+        width="stretch",
+        key="present.next",
+    )
+    leave.button(
+        t("present.exit", language),
+        on_click=_exit,
+        args=(spec,),
+        icon=":material/close:",
+        width="stretch",
+        key="present.exit",
+    )
