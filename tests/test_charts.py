@@ -1,0 +1,83 @@
+"""Figure builders are pure: inspect traces, labels, colours and axes without Streamlit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard import events
+from dashboard.charts import economy, positions, theme, timeline
+from dashboard.datasets import read
+
+SANCTIONS = read("sanctions_timeline").frame
+GDP = read("russian_gdp").frame
+POSITIONS = read("ceasefire_positions").frame
+
+
+def test_event_lanes_one_trace_per_present_category_with_fixed_colours() -> None:
+    rows = SANCTIONS[SANCTIONS["jurisdiction"].isin(["EU", "JP"])]
+    fig = timeline.event_lanes(
+        events.sanctions(rows, "ja"), "ja", field="jurisdiction", order=("EU", "US", "JP")
+    )
+    assert [trace.name for trace in fig.data] == ["EU", "日本"]
+    assert [trace.marker.color for trace in fig.data] == [theme.BLUE, theme.ORANGE]
+    assert sum(len(trace.x) for trace in fig.data) == len(rows)
+    assert fig.layout.xaxis.tickformat == "%Y年%-m月"
+    hover = fig.data[0].customdata[0]
+    assert hover[0].endswith("日") and "出典" in hover[3]
+
+
+def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
+    fig = timeline.event_lanes(
+        events.sanctions(SANCTIONS, "en"), "en", field="jurisdiction", order=("US",)
+    )
+    assert [trace.name for trace in fig.data] == ["United States"]
+    assert fig.layout.xaxis.tickformat == "%b %Y"
+    assert "Source" in fig.data[0].customdata[0][3]
+
+
+def test_counts_by_period_sum_to_the_rows() -> None:
+    fig = timeline.counts_by_period(
+        events.sanctions(SANCTIONS, "en"),
+        "en",
+        field="jurisdiction",
+        order=tuple(SANCTIONS["jurisdiction"].cat.categories),
+        freq="Q",
+    )
+    assert sum(sum(trace.y) for trace in fig.data) == len(SANCTIONS)
+    assert fig.layout.barmode == "stack"
+
+
+def test_gdp_chart_marks_forecasts_and_draws_overlays_in_a_second_row() -> None:
+    fig = economy.gdp_growth(GDP, "en")
+    annual = next(trace for trace in fig.data if trace.name == "Annual")
+    forecast = GDP[(GDP["frequency"] == "annual")]["estimate_type"].eq("forecast").tolist()
+    assert [colour == "white" for colour in annual.marker.color] == forecast
+    overlays = events.combined(SANCTIONS.head(3), None, None, None, "en")
+    with_events = economy.gdp_growth(GDP, "en", overlays)
+    assert len(with_events.data) == len(fig.data) + 1
+    assert with_events.data[-1].xaxis == "x2"
+
+
+def test_positions_matrix_marks_missing_cells() -> None:
+    table = positions.matrix(POSITIONS, "en")
+    assert list(table.columns)[1:] == [
+        "US 28-point plan (Nov 2025)",
+        "20-point revision (Dec 2025)",
+        "Russia",
+        "Ukraine",
+    ]
+    issues = set(POSITIONS["issue"].astype(str))
+    assert len(table) == len(issues)
+    cells = table.iloc[:, 1:].to_numpy().ravel()
+    assert sum(cell == "Not stated in the sources" for cell in cells) == 4 * len(issues) - len(
+        POSITIONS
+    )
+
+
+def test_combined_timeline_keeps_lanes_and_order() -> None:
+    small = SANCTIONS[SANCTIONS["date"] >= pd.Timestamp(date(2025, 10, 1))]
+    combined = events.combined(small, None, None, None, "ja")
+    assert set(combined["lane"]) == {"sanctions"}
+    assert combined["date"].is_monotonic_increasing

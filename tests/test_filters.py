@@ -1,0 +1,54 @@
+"""Pure row filters and per-view selection, on tiny hand-made frames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard import filters, selection
+from dashboard.state import ViewState
+
+ROWS = pd.DataFrame(
+    {
+        "id": ["a", "b", "c", "d"],
+        "date": pd.to_datetime(["2024-12-31", "2025-01-01", "2025-06-30", "2026-01-01"]),
+        "jurisdiction": ["EU", "US", "JP", "EU"],
+        "measure_type": ["package", "designation", "package", "package"],
+        "parties": ["US;RU", "UA", "US;UA", "EU"],
+        "title_ja": ["第14次制裁", "ロスネフチ指定", "ＥＵ以外", "将来"],
+        "title_en": ["14th package", "Rosneft designated", "Japan round", "Future"],
+        "summary_ja": ["", "", "", ""],
+        "summary_en": ["oil", "Oil majors", "banks", "x"],
+    }
+)
+
+
+def test_between_includes_both_ends() -> None:
+    kept = filters.between(ROWS, date(2025, 1, 1), date(2025, 6, 30))
+    assert list(kept["id"]) == ["b", "c"]
+    assert filters.between(ROWS, date(2030, 1, 1), date(2030, 12, 31)).empty
+
+
+def test_with_codes_single_and_multi() -> None:
+    assert list(filters.with_codes(ROWS, "jurisdiction", ["EU"])["id"]) == ["a", "d"]
+    assert list(filters.with_codes(ROWS, "parties", ["UA"], multi=True)["id"]) == ["b", "c"]
+    assert filters.with_codes(ROWS, "jurisdiction", []).empty
+
+
+def test_search_is_case_and_width_insensitive_and_needs_every_word() -> None:
+    assert list(filters.search(ROWS, "rosneft", ["title_en"])["id"]) == ["b"]
+    assert list(filters.search(ROWS, "EU", ["title_ja"])["id"]) == ["c"]  # full-width ＥＵ
+    assert list(filters.search(ROWS, "oil majors", ["summary_en"])["id"]) == ["b"]
+    assert filters.search(ROWS, "oil banks", ["summary_en"]).empty
+    assert len(filters.search(ROWS, "   ", ["title_en"])) == len(ROWS)
+
+
+def test_selection_applies_only_the_filters_a_view_has() -> None:
+    rows = ROWS.assign(summary_ja="", title_ja=ROWS["title_ja"])
+    base = ViewState(lang="en", start=date(2022, 1, 1), end=date(2025, 12, 31))
+    assert list(selection.sanctions_rows(rows, base)["id"]) == ["a", "b", "c"]
+    only_eu = base.with_(selected={"jur": ("EU",)})
+    assert list(selection.sanctions_rows(rows, only_eu)["id"]) == ["a"]
+    none = base.with_(selected={"jur": ()})
+    assert selection.sanctions_rows(rows, none).empty
