@@ -27,7 +27,20 @@ from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
 from dashboard.ui.tables import table_view, to_csv
 
-EVENT_TABLE = [("date", "table.date"), ("title", "table.title")]
+SANCTIONS_TABLE = [
+    ("date", "table.date"),
+    ("jurisdiction", "filter.jurisdiction"),
+    ("measure_type", "filter.measure_type"),
+    ("title_LANG", "table.title"),
+    ("summary_LANG", "table.summary"),
+]
+DPRK_TABLE = [
+    ("date", "table.date"),
+    ("domain", "filter.domain"),
+    ("title_LANG", "table.title"),
+    ("summary_LANG", "table.summary"),
+    ("reported_by", "table.reported_by"),
+]
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -84,13 +97,7 @@ def sanctions_lanes(state: ViewState, language: Lang) -> None:
         table_view(
             shown,
             language,
-            [
-                ("date", "table.date"),
-                ("jurisdiction", "filter.jurisdiction"),
-                ("measure_type", "filter.measure_type"),
-                (f"title_{language}", "table.title"),
-                (f"summary_{language}", "table.summary"),
-            ],
+            SANCTIONS_TABLE,
             codes={"jurisdiction": "jurisdiction", "measure_type": "measure_type"},
             name="sanctions_timeline",
             key="sanctions_lanes",
@@ -154,6 +161,14 @@ def sanctions_counts(state: ViewState, language: Lang) -> None:
         )
         _chart(fig, "sanctions_counts")
         source_line(shown, language)
+        table_view(
+            shown,
+            language,
+            SANCTIONS_TABLE,
+            codes={"jurisdiction": "jurisdiction", "measure_type": "measure_type"},
+            name="sanctions_timeline",
+            key="sanctions_counts",
+        )
 
 
 def dprk_lanes(state: ViewState, language: Lang) -> None:
@@ -180,13 +195,7 @@ def dprk_lanes(state: ViewState, language: Lang) -> None:
         table_view(
             shown,
             language,
-            [
-                ("date", "table.date"),
-                ("domain", "filter.domain"),
-                (f"title_{language}", "table.title"),
-                (f"summary_{language}", "table.summary"),
-                ("reported_by", "table.reported_by"),
-            ],
+            DPRK_TABLE,
             codes={"domain": "domain"},
             name="dprk_russia_milestones",
             key="dprk_lanes",
@@ -212,6 +221,14 @@ def dprk_counts(state: ViewState, language: Lang) -> None:
         )
         _chart(fig, "dprk_counts")
         source_line(shown, language)
+        table_view(
+            shown,
+            language,
+            DPRK_TABLE,
+            codes={"domain": "domain"},
+            name="dprk_russia_milestones",
+            key="dprk_counts",
+        )
 
 
 def ceasefire_timeline(state: ViewState, language: Lang) -> None:

@@ -28,6 +28,7 @@ def display_frame(
     codes = codes or {}
     shown = pd.DataFrame(index=rows.index)
     for column, key in columns:
+        column = column.replace("_LANG", f"_{language}")  # language-specific text columns
         values = rows[column]
         if pd.api.types.is_datetime64_any_dtype(values):
             values = values.map(lambda v: format_date(v, language))
