@@ -209,3 +209,30 @@ def test_presentation_link_opens_the_given_slide_with_filters() -> None:
     assert [t.value for t in at.title] == [SECTIONS[2].title("ja")]
     assert "2025年6月1日" in "\n".join(c.value for c in at.caption)
     assert at.query_params["slide"] == "3" and at.query_params["from"] == "2025-06-01"
+
+
+def test_rerun_after_a_filter_change_reads_no_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loaders are cached once per process: changing a filter must not touch the disk."""
+    import builtins
+    import io
+    import pathlib
+
+    at = open_page("sanctions")
+    project = str(PROJECT_DIR)
+    reads: list[str] = []
+    real_open, real_io_open = builtins.open, io.open
+
+    def spy(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file).startswith(project) and not str(file).endswith(".py"):
+            reads.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(io, "open", spy)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: reads.append(str(self)) or b"")
+    at.date_input(key="sanctions.from").set_value(date(2025, 1, 1)).run()
+    monkeypatch.setattr(builtins, "open", real_open)
+    monkeypatch.setattr(io, "open", real_io_open)
+    assert reads == []
+    assert not at.exception
+    assert shown_counts(at)[0] > 0

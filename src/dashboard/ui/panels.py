@@ -461,7 +461,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             )
             st.download_button(
                 t("table.download", language),
-                data=to_csv(table),
+                data=lambda: to_csv(table),
                 file_name="timeline_filtered.csv",
                 mime="text/csv",
                 key="download.combined_timeline",

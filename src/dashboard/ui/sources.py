@@ -108,7 +108,7 @@ def datasets(language: Lang) -> None:
             if path.exists():
                 st.download_button(
                     t("page.download_csv", language, name=resource["name"]),
-                    data=path.read_bytes(),
+                    data=path.read_bytes,  # read on click, not on every rerun
                     file_name=resource["path"],
                     mime="text/csv",
                     key=f"download.{resource['name']}",

@@ -67,7 +67,7 @@ def table_view(
         )
         st.download_button(
             t("table.download", language),
-            data=to_csv(rows),
+            data=lambda: to_csv(rows),  # built on click, not on every rerun
             file_name=f"{name}_filtered.csv",
             mime="text/csv",
             key=f"download.{key}",
