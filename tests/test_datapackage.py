@@ -22,6 +22,7 @@ def test_every_dataset_has_exactly_one_resource() -> None:
     for name, resource in RESOURCES.items():
         assert resource["path"] == f"{name}.csv"
         assert resource["title"] and resource["description"]
+        assert resource["x_title_ja"] and resource["x_description_ja"]  # shown in Japanese
         assert resource["licenses"], name
         assert resource["schema"]["primaryKey"] == ["id"]
 

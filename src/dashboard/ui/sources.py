@@ -21,6 +21,11 @@ def package() -> dict[str, Any]:
     return json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
 
 
+def _localised(entry: dict[str, Any], key: str, language: Lang) -> str:
+    """Data Package text in the chosen language (Japanese lives in ``x_<key>_ja``)."""
+    return str(entry.get(f"x_{key}_ja", entry[key]) if language == "ja" else entry[key])
+
+
 def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
     rows = []
     for item in resource["schema"]["fields"]:
@@ -75,14 +80,14 @@ def sources_table(rows: pd.DataFrame, language: Lang) -> pd.DataFrame:
 
 def datasets(language: Lang) -> None:
     info = package()
-    st.markdown(info["description"])
+    st.markdown(_localised(info, "description", language))
     st.caption(
         t("page.licence", language) + ": " + ", ".join(lic["title"] for lic in info["licenses"])
     )
     for resource in info["resources"]:
         with panel(language):
-            st.subheader(f"{resource['title']} · `{resource['name']}`")
-            st.markdown(resource["description"])
+            st.subheader(f"{_localised(resource, 'title', language)} · `{resource['name']}`")
+            st.markdown(_localised(resource, "description", language))
             result = load(resource["name"])
             if not result.ok or result.frame is None:
                 st.error(
@@ -130,4 +135,6 @@ def errata(language: Lang) -> None:
         }
         for item in chapter_errata()
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4
+    )
