@@ -1,0 +1,38 @@
+"""Briefing exports: the chapter's sections as a PowerPoint deck, an A4 PDF handout, and single
+chart images with title, sources and as-of date on them. No Streamlit here: the app's download
+buttons and ``python -m dashboard export`` call the same functions.
+
+    build_deck(state, lang, frames=None) -> bytes            # .pptx
+    build_handout(state, lang, frames=None) -> bytes         # .pdf
+    chart_image(fig, title=, sources=, lang=, fmt=) -> bytes # .png / .svg
+    chart_images([ChartRequest(fig, title, sources), ...], lang=, fmt=) -> list[bytes]
+
+Without Chromium, chart rendering raises :class:`ChartRenderingUnavailable`, whose message says
+what to install; ``build_deck``/``build_handout`` with ``with_charts=False`` still work.
+"""
+
+from dashboard.briefing.content import Briefing, compose, describe_filters
+from dashboard.briefing.deck import build_deck
+from dashboard.briefing.fonts import FontUnavailable
+from dashboard.briefing.handout import build_handout
+from dashboard.briefing.images import (
+    ChartRenderer,
+    ChartRenderingUnavailable,
+    ChartRequest,
+    chart_image,
+    chart_images,
+)
+
+__all__ = [
+    "Briefing",
+    "ChartRenderer",
+    "ChartRenderingUnavailable",
+    "ChartRequest",
+    "FontUnavailable",
+    "build_deck",
+    "build_handout",
+    "chart_image",
+    "chart_images",
+    "compose",
+    "describe_filters",
+]

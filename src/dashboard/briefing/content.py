@@ -1,0 +1,162 @@
+"""What a briefing export says, independent of its file format: the cover (chapter, author,
+as-of date, the filters applied in words) and, per section of :data:`dashboard.slides.SECTIONS`,
+its title, chart, key points and the sources of the rows the view selects.
+
+Rows always come from ``section.select(frames, state)``, the same selection the pages and
+presentation mode use, so an event outside the date range or the category filters appears in no
+chart, no key-point slide and no source list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from dashboard import slides, views
+from dashboard.chapter import chapter
+from dashboard.datasets.core import AS_OF
+from dashboard.i18n import Lang, format_date, label, t
+from dashboard.slides import Frames, Section
+from dashboard.state import ViewState
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source that was read, numbered by first use across the whole briefing."""
+
+    number: int
+    publisher: str
+    title: str
+    url: str
+
+    @property
+    def line(self) -> str:
+        """``publisher — title — URL``, as in speaker notes and the sources list."""
+        return f"{self.publisher} — {self.title} — {self.url}"
+
+
+@dataclass(frozen=True)
+class SectionContent:
+    key: str
+    title: str
+    chart_title: str
+    points: tuple[str, ...]
+    sources: tuple[Source, ...]
+    #: None when a dataset the section needs could not be loaded (see ``missing``).
+    figure: go.Figure | None
+    row_count: int
+    missing: tuple[str, ...] = ()
+
+    @property
+    def publishers(self) -> list[str]:
+        return list(dict.fromkeys(source.publisher for source in self.sources))
+
+
+@dataclass(frozen=True)
+class Briefing:
+    lang: Lang
+    kicker: str
+    chapter_label: str
+    title: str
+    author: str
+    affiliation: str
+    publisher: str
+    as_of: str
+    filters: tuple[str, ...]
+    sections: tuple[SectionContent, ...]
+    sources: tuple[Source, ...]  # every section's sources, each once, by number
+
+
+def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
+    """The filters in words: the date range, then each category filter that leaves something
+    out, then the search text; a line saying there are none when there are none."""
+    separator = t("briefing.list_separator", lang)
+    lines = [
+        t(
+            "briefing.period",
+            lang,
+            start=format_date(state.start, lang),
+            end=format_date(state.end, lang),
+        )
+    ]
+    restricted = False
+    for spec in views.BRIEFING.filters:
+        if spec.param not in state.selected:
+            continue  # this view has no such filter, so it shows everything
+        codes = state.codes(spec.param)
+        if set(codes) == set(spec.codes):
+            continue
+        restricted = True
+        values = (
+            separator.join(label(spec.field, code, lang) for code in spec.codes if code in codes)
+            if codes
+            else t("briefing.none_selected", lang)
+        )
+        lines.append(
+            t("briefing.filter_item", lang, name=t(f"filter.{spec.field}", lang), values=values)
+        )
+    if state.query:
+        restricted = True
+        lines.append(t("briefing.search", lang, query=state.query))
+    if not restricted:
+        lines.append(t("briefing.no_category_filters", lang))
+    return tuple(lines)
+
+
+def _axis_state(section: Section, state: ViewState) -> ViewState:
+    """The state the section's chart is drawn with: a timeline's date axis starts no earlier
+    than its page's data do (the 2025 negotiation track is not drawn on a 2014–2025 axis)."""
+    page = views.BY_PAGE.get(section.key)
+    if page is None or state.start >= page.lo or page.lo > state.end:
+        return state
+    return state.with_(start=page.lo)
+
+
+def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Briefing:
+    """Everything the deck and handout show for ``state`` in ``lang``. ``frames`` are the loaded
+    datasets by id (read from data/ when omitted); a section whose dataset is missing keeps its
+    title and key points and says its data could not be loaded."""
+    if frames is None:
+        frames, _ = slides.load_frames()
+    meta = chapter()
+    numbers: dict[str, Source] = {}
+    sections = []
+    for section in slides.SECTIONS:
+        missing = tuple(name for name in section.datasets if name not in frames)
+        figure = None
+        row_count = 0
+        used: list[Source] = []
+        if not missing:
+            rows = section.select(frames, state)
+            row_count = sum(len(frame) for frame in rows.values())
+            figure = section.figure(rows, _axis_state(section, state), lang)
+            for publisher, title, url in slides.sources(rows):
+                if url not in numbers:
+                    numbers[url] = Source(len(numbers) + 1, publisher, title, url)
+                used.append(numbers[url])
+        sections.append(
+            SectionContent(
+                key=section.key,
+                title=section.title(lang),
+                chart_title=slides.chart_title(section, lang),
+                points=section.points(lang),
+                sources=tuple(used),
+                figure=figure,
+                row_count=row_count,
+                missing=missing,
+            )
+        )
+    return Briefing(
+        lang=lang,
+        kicker=t("app.title", lang),
+        chapter_label=meta.label[lang],
+        title=meta.title[lang],
+        author=meta.author[lang],
+        affiliation=meta.affiliation[lang],
+        publisher=meta.publisher[lang],
+        as_of=t("app.as_of", lang, date=format_date(AS_OF, lang)),
+        filters=describe_filters(state, lang),
+        sections=tuple(sections),
+        sources=tuple(numbers.values()),
+    )
