@@ -11,11 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import events, selection
+from dashboard import selection
 from dashboard.chapter import chapter, keypoints
-from dashboard.charts import economy, timeline
-from dashboard.datasets import dprk_russia_milestones, read, sanctions_timeline
-from dashboard.datasets.ceasefire_talks import EVENT_TYPES
+from dashboard.datasets import read
+from dashboard.figures import FIGURES
 from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
 
@@ -38,70 +37,39 @@ class Section:
         return keypoints(lang)[self.key]
 
 
-def _ceasefire_rows(frames: Frames, state: ViewState) -> Rows:
-    return {"ceasefire_talks": selection.ceasefire_rows(frames["ceasefire_talks"], state)}
+def _rows(dataset_id: str, select: Callable[[pd.DataFrame, ViewState], pd.DataFrame]):  # type: ignore[no-untyped-def]
+    def pick(frames: Frames, state: ViewState) -> Rows:
+        return {dataset_id: select(frames[dataset_id], state)}
+
+    return pick
 
 
-def _ceasefire_figure(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
-    return timeline.event_lanes(
-        events.ceasefire(rows["ceasefire_talks"], lang),
-        lang,
-        field="event_type",
-        order=EVENT_TYPES,
-        start=state.start,
-        end=state.end,
-    )
+def _figure(name: str, dataset_id: str) -> Callable[[Rows, ViewState, Lang], go.Figure]:
+    def draw(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
+        return FIGURES[name](rows[dataset_id], state, lang)
 
-
-def _economy_rows(frames: Frames, state: ViewState) -> Rows:
-    return {"russian_gdp": selection.gdp_rows(frames["russian_gdp"], state)}
-
-
-def _economy_figure(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
-    return economy.gdp_growth(rows["russian_gdp"], lang)
-
-
-def _dprk_rows(frames: Frames, state: ViewState) -> Rows:
-    return {"dprk_russia_milestones": selection.dprk_rows(frames["dprk_russia_milestones"], state)}
-
-
-def _dprk_figure(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
-    return timeline.event_lanes(
-        events.dprk(rows["dprk_russia_milestones"], lang),
-        lang,
-        field="domain",
-        order=dprk_russia_milestones.DOMAINS,
-        start=state.start,
-        end=state.end,
-    )
-
-
-def _sanctions_rows(frames: Frames, state: ViewState) -> Rows:
-    return {"sanctions_timeline": selection.sanctions_rows(frames["sanctions_timeline"], state)}
-
-
-def _sanctions_figure(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
-    return timeline.counts_by_period(
-        events.sanctions(rows["sanctions_timeline"], lang),
-        lang,
-        field="jurisdiction",
-        order=sanctions_timeline.JURISDICTIONS,
-        freq="Q",
-    )
+    return draw
 
 
 SECTIONS: tuple[Section, ...] = (
     Section(
-        "ceasefire", "chart.ceasefire_title", ("ceasefire_talks",), _ceasefire_rows,
-        _ceasefire_figure,
-    ),
-    Section("war_economy", "chart.gdp_title", ("russian_gdp",), _economy_rows, _economy_figure),
-    Section(
-        "dprk_russia", "chart.dprk_title", ("dprk_russia_milestones",), _dprk_rows, _dprk_figure
+        "ceasefire", "chart.ceasefire_title", ("ceasefire_talks",),
+        _rows("ceasefire_talks", selection.ceasefire_rows),
+        _figure("ceasefire_timeline", "ceasefire_talks"),
     ),
     Section(
-        "recommendations", "chart.sanctions_counts", ("sanctions_timeline",), _sanctions_rows,
-        _sanctions_figure,
+        "war_economy", "chart.gdp_title", ("russian_gdp",),
+        _rows("russian_gdp", selection.gdp_rows), _figure("gdp_growth", "russian_gdp"),
+    ),
+    Section(
+        "dprk_russia", "chart.dprk_title", ("dprk_russia_milestones",),
+        _rows("dprk_russia_milestones", selection.dprk_rows),
+        _figure("dprk_lanes", "dprk_russia_milestones"),
+    ),
+    Section(
+        "recommendations", "chart.sanctions_counts", ("sanctions_timeline",),
+        _rows("sanctions_timeline", selection.sanctions_rows),
+        _figure("sanctions_counts", "sanctions_timeline"),
     ),
 )  # fmt: skip
 

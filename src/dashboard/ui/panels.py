@@ -8,25 +8,34 @@ Narrative paragraphs name panels with ``[[chart:<name>]]``; ``PANELS`` maps thos
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import events, filters
+from dashboard import events, filters, selection
 from dashboard.charts import economy as economy_charts
 from dashboard.charts import positions as position_tables
 from dashboard.charts import timeline
-from dashboard.datasets import (
-    ceasefire_talks,
-    dprk_russia_milestones,
-    sanctions_timeline,
-)
+from dashboard.figures import FIGURES
 from dashboard.i18n import Lang, label, t
-from dashboard.selection import ceasefire_rows, dprk_rows, sanctions_rows
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
 from dashboard.ui.tables import table_view, to_csv
 
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+#: The page an empty result points back to, for the "no items" message.
+_NAV = {
+    "sanctions_timeline": "sanctions",
+    "dprk_russia_milestones": "dprk_russia",
+    "ceasefire_talks": "ceasefire",
+    "russian_gdp": "war_economy",
+    "russian_key_rate": "war_economy",
+    "russian_economy": "war_economy",
+    "ceasefire_positions": "ceasefire",
+}
+# Table columns as (column, strings key); "_LANG" becomes "_ja" or "_en".
 SANCTIONS_TABLE = [
     ("date", "table.date"),
     ("jurisdiction", "filter.jurisdiction"),
@@ -34,6 +43,7 @@ SANCTIONS_TABLE = [
     ("title_LANG", "table.title"),
     ("summary_LANG", "table.summary"),
 ]
+SANCTIONS_CODES = {"jurisdiction": "jurisdiction", "measure_type": "measure_type"}
 DPRK_TABLE = [
     ("date", "table.date"),
     ("domain", "filter.domain"),
@@ -41,10 +51,73 @@ DPRK_TABLE = [
     ("summary_LANG", "table.summary"),
     ("reported_by", "table.reported_by"),
 ]
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+CEASEFIRE_TABLE = [
+    ("date", "table.date"),
+    ("event_type", "filter.event_type"),
+    ("parties", "filter.parties"),
+    ("place_LANG", "table.place"),
+    ("title_LANG", "table.title"),
+    ("outcome_LANG", "table.outcome"),
+]
+GDP_TABLE = [
+    ("period", "table.period"),
+    ("real_gdp_growth_pct", "chart.gdp_axis"),
+    ("estimate_type", "table.estimate"),
+    ("published", "table.published"),
+    ("note", "table.note"),
+]
+KEY_RATE_TABLE = [
+    ("decision_date", "table.date"),
+    ("key_rate_pct", "chart.key_rate_axis"),
+    ("change_pp", "table.change"),
+    ("decision", "table.decision"),
+    ("meeting", "table.meeting"),
+    ("note", "table.note"),
+]
+ECONOMY_TABLE = [
+    ("indicator", "table.indicator"),
+    ("period", "table.period"),
+    ("value", "table.value"),
+    ("unit", "table.unit"),
+    ("estimate_type", "table.estimate"),
+    ("published", "table.published"),
+    ("note", "table.note"),
+]
 
 
-def _chart(fig, key: str) -> None:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class ChartPanel:
+    """One dataset, filtered by the view, drawn as one chart with its sources and table."""
+
+    key: str
+    dataset_id: str
+    title: str  # strings.toml key
+    select: Callable[[pd.DataFrame, ViewState], pd.DataFrame]
+    build: Callable[[pd.DataFrame, ViewState, Lang], go.Figure]
+    table: list[tuple[str, str]]
+    codes: dict[str, str] = field(default_factory=dict)
+    counted: bool = False  # show "showing N of M" (timelines)
+
+    def __call__(self, state: ViewState, language: Lang) -> None:
+        with panel(language):
+            rows = dataset(self.dataset_id, language)
+            if rows is None:
+                return
+            shown = self.select(rows, state)
+            st.subheader(t(self.title, language))
+            if self.counted:
+                st.caption(t("filter.showing", language, shown=len(shown), total=len(rows)))
+            if shown.empty:
+                _empty(language, self.dataset_id)
+                return
+            _chart(self.build(shown, state, language), self.key)
+            source_line(shown, language)
+            table_view(
+                shown, language, self.table, codes=self.codes, name=self.dataset_id, key=self.key
+            )
+
+
+def _chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
@@ -55,221 +128,83 @@ def _empty(language: Lang, dataset_id: str) -> None:
     )
 
 
-_NAV = {
-    "sanctions_timeline": "sanctions",
-    "dprk_russia_milestones": "dprk_russia",
-    "ceasefire_talks": "ceasefire",
-    "russian_gdp": "war_economy",
-    "russian_key_rate": "war_economy",
-    "russian_economy": "war_economy",
-    "ceasefire_positions": "ceasefire",
-}
+def _japan_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    return filters.between(rows[rows["jurisdiction"] == "JP"], state.start, state.end)
 
 
-def _count(language: Lang, shown: int, total: int) -> None:
-    st.caption(t("filter.showing", language, shown=shown, total=total))
+def _overlay_events(state: ViewState, language: Lang) -> pd.DataFrame | None:
+    """Events switched on as markers on the economy charts (headline sanctions only)."""
+    if not state.overlays:
+        return None
+    wanted = set(state.overlays)
+    sanctions = dataset("sanctions_timeline", language) if "sanctions" in wanted else None
+    dprk = dataset("dprk_russia_milestones", language) if "dprk" in wanted else None
+    talks = dataset("ceasefire_talks", language) if "ceasefire" in wanted else None
+    if sanctions is not None:
+        sanctions = sanctions[sanctions["measure_type"].isin(["package", "price_cap"])]
+    limited = [
+        None if rows is None else filters.between(rows, state.start, state.end)
+        for rows in (sanctions, dprk, talks)
+    ]
+    combined = events.combined(limited[0], limited[1], limited[2], None, language)
+    return combined if len(combined) else None
 
 
-# --- panels -----------------------------------------------------------------------------------
+def _gdp(rows: pd.DataFrame, state: ViewState, language: Lang) -> go.Figure:
+    return economy_charts.gdp_growth(rows, language, _overlay_events(state, language))
 
 
-def sanctions_lanes(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("sanctions_timeline", language)
-        if rows is None:
-            return
-        shown = sanctions_rows(rows, state)
-        st.subheader(t("chart.sanctions_title", language))
-        _count(language, len(shown), len(rows))
-        if shown.empty:
-            _empty(language, "sanctions_timeline")
-            return
-        fig = timeline.event_lanes(
-            events.sanctions(shown, language),
-            language,
-            field="jurisdiction",
-            order=sanctions_timeline.JURISDICTIONS,
-            start=state.start,
-            end=state.end,
-        )
-        _chart(fig, "sanctions_lanes")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            SANCTIONS_TABLE,
-            codes={"jurisdiction": "jurisdiction", "measure_type": "measure_type"},
-            name="sanctions_timeline",
-            key="sanctions_lanes",
-        )
+def _key_rate(rows: pd.DataFrame, state: ViewState, language: Lang) -> go.Figure:
+    return economy_charts.key_rate_path(rows, language, _overlay_events(state, language))
 
 
-def japan_measures(state: ViewState, language: Lang) -> None:
-    """Japan's own measures: the sanctions timeline limited to jurisdiction JP."""
-    with panel(language):
-        rows = dataset("sanctions_timeline", language)
-        if rows is None:
-            return
-        shown = filters.between(rows[rows["jurisdiction"] == "JP"], state.start, state.end)
-        st.subheader(t("chart.japan_title", language))
-        if shown.empty:
-            _empty(language, "sanctions_timeline")
-            return
-        fig = timeline.event_lanes(
-            events.sanctions(shown, language).assign(
-                group=shown["measure_type"].astype(str).values
-            ),
-            language,
-            field="measure_type",
-            order=sanctions_timeline.MEASURE_TYPES,
-            start=state.start,
-            end=state.end,
-        )
-        _chart(fig, "japan_measures")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            [
-                ("date", "table.date"),
-                ("measure_type", "filter.measure_type"),
-                (f"title_{language}", "table.title"),
-                (f"summary_{language}", "table.summary"),
-            ],
-            codes={"measure_type": "measure_type"},
-            name="sanctions_timeline_japan",
-            key="japan_measures",
-        )
-
-
-def sanctions_counts(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("sanctions_timeline", language)
-        if rows is None:
-            return
-        shown = sanctions_rows(rows, state)
-        st.subheader(t("chart.sanctions_counts", language))
-        if shown.empty:
-            _empty(language, "sanctions_timeline")
-            return
-        fig = timeline.counts_by_period(
-            events.sanctions(shown, language),
-            language,
-            field="jurisdiction",
-            order=sanctions_timeline.JURISDICTIONS,
-            freq="Q",
-        )
-        _chart(fig, "sanctions_counts")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            SANCTIONS_TABLE,
-            codes={"jurisdiction": "jurisdiction", "measure_type": "measure_type"},
-            name="sanctions_timeline",
-            key="sanctions_counts",
-        )
-
-
-def dprk_lanes(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("dprk_russia_milestones", language)
-        if rows is None:
-            return
-        shown = dprk_rows(rows, state)
-        st.subheader(t("chart.dprk_title", language))
-        _count(language, len(shown), len(rows))
-        if shown.empty:
-            _empty(language, "dprk_russia_milestones")
-            return
-        fig = timeline.event_lanes(
-            events.dprk(shown, language),
-            language,
-            field="domain",
-            order=dprk_russia_milestones.DOMAINS,
-            start=state.start,
-            end=state.end,
-        )
-        _chart(fig, "dprk_lanes")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            DPRK_TABLE,
-            codes={"domain": "domain"},
-            name="dprk_russia_milestones",
-            key="dprk_lanes",
-        )
-
-
-def dprk_counts(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("dprk_russia_milestones", language)
-        if rows is None:
-            return
-        shown = dprk_rows(rows, state)
-        st.subheader(t("chart.dprk_counts", language))
-        if shown.empty:
-            _empty(language, "dprk_russia_milestones")
-            return
-        fig = timeline.counts_by_period(
-            events.dprk(shown, language),
-            language,
-            field="domain",
-            order=dprk_russia_milestones.DOMAINS,
-            freq="Y",
-        )
-        _chart(fig, "dprk_counts")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            DPRK_TABLE,
-            codes={"domain": "domain"},
-            name="dprk_russia_milestones",
-            key="dprk_counts",
-        )
-
-
-def ceasefire_timeline(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("ceasefire_talks", language)
-        if rows is None:
-            return
-        shown = ceasefire_rows(rows, state)
-        st.subheader(t("chart.ceasefire_title", language))
-        _count(language, len(shown), len(rows))
-        if shown.empty:
-            _empty(language, "ceasefire_talks")
-            return
-        fig = timeline.event_lanes(
-            events.ceasefire(shown, language),
-            language,
-            field="event_type",
-            order=ceasefire_talks.EVENT_TYPES,
-            start=state.start,
-            end=state.end,
-        )
-        _chart(fig, "ceasefire_timeline")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            [
-                ("date", "table.date"),
-                ("event_type", "filter.event_type"),
-                ("parties", "filter.parties"),
-                (f"place_{language}", "table.place"),
-                (f"title_{language}", "table.title"),
-                (f"outcome_{language}", "table.outcome"),
-            ],
-            codes={"event_type": "event_type", "parties": "parties"},
-            name="ceasefire_talks",
-            key="ceasefire_timeline",
-        )
+sanctions_lanes = ChartPanel(
+    "sanctions_lanes", "sanctions_timeline", "chart.sanctions_title", selection.sanctions_rows,
+    FIGURES["sanctions_lanes"],
+    SANCTIONS_TABLE, SANCTIONS_CODES, counted=True,
+)  # fmt: skip
+sanctions_counts = ChartPanel(
+    "sanctions_counts", "sanctions_timeline", "chart.sanctions_counts", selection.sanctions_rows,
+    FIGURES["sanctions_counts"],
+    SANCTIONS_TABLE, SANCTIONS_CODES,
+)  # fmt: skip
+japan_measures = ChartPanel(
+    "japan_measures", "sanctions_timeline", "chart.japan_title", _japan_rows,
+    FIGURES["japan_measures"],
+    SANCTIONS_TABLE, SANCTIONS_CODES,
+)  # fmt: skip
+dprk_lanes = ChartPanel(
+    "dprk_lanes", "dprk_russia_milestones", "chart.dprk_title", selection.dprk_rows,
+    FIGURES["dprk_lanes"],
+    DPRK_TABLE, {"domain": "domain"}, counted=True,
+)  # fmt: skip
+dprk_counts = ChartPanel(
+    "dprk_counts", "dprk_russia_milestones", "chart.dprk_counts", selection.dprk_rows,
+    FIGURES["dprk_counts"],
+    DPRK_TABLE, {"domain": "domain"},
+)  # fmt: skip
+ceasefire_timeline = ChartPanel(
+    "ceasefire_timeline", "ceasefire_talks", "chart.ceasefire_title", selection.ceasefire_rows,
+    FIGURES["ceasefire_timeline"],
+    CEASEFIRE_TABLE, {"event_type": "event_type", "parties": "parties"}, counted=True,
+)  # fmt: skip
+gdp_growth = ChartPanel(
+    "gdp_growth", "russian_gdp", "chart.gdp_title", selection.gdp_rows, _gdp, GDP_TABLE,
+    {"estimate_type": "estimate_type"},
+)  # fmt: skip
+key_rate = ChartPanel(
+    "key_rate", "russian_key_rate", "chart.key_rate_title", selection.key_rate_rows, _key_rate,
+    KEY_RATE_TABLE, {"decision": "decision", "meeting": "meeting"},
+)  # fmt: skip
+economy_indicators = ChartPanel(
+    "economy_indicators", "russian_economy", "chart.economy_title", selection.economy_rows,
+    FIGURES["economy_indicators"], ECONOMY_TABLE,
+    {"indicator": "indicator", "unit": "unit", "estimate_type": "estimate_type"},
+)  # fmt: skip
 
 
 def positions_table(state: ViewState, language: Lang) -> None:
+    """The positions matrix (a table, not a chart): issues down, the four proposals across."""
     with panel(language):
         rows = dataset("ceasefire_positions", language)
         if rows is None:
@@ -284,7 +219,7 @@ def positions_table(state: ViewState, language: Lang) -> None:
             [
                 ("issue", "table.issue"),
                 ("actor", "filter.parties"),
-                (f"position_{language}", "table.summary"),
+                ("position_LANG", "table.summary"),
                 ("as_of", "table.date"),
             ],
             codes={"issue": "issue", "actor": "actor"},
@@ -293,131 +228,24 @@ def positions_table(state: ViewState, language: Lang) -> None:
         )
 
 
-def _overlay_events(state: ViewState, language: Lang) -> pd.DataFrame | None:
-    if not state.overlays:
-        return None
-    wanted = set(state.overlays)
-    sanctions = dataset("sanctions_timeline", language) if "sanctions" in wanted else None
-    dprk = dataset("dprk_russia_milestones", language) if "dprk" in wanted else None
-    talks = dataset("ceasefire_talks", language) if "ceasefire" in wanted else None
-    if sanctions is not None:
-        # Only the headline measures: numbered packages, price caps and major designations.
-        sanctions = sanctions[sanctions["measure_type"].isin(["package", "price_cap"])]
-    frames = [
-        None if rows is None else filters.between(rows, state.start, state.end)
-        for rows in (sanctions, dprk, talks)
-    ]
-    combined = events.combined(frames[0], frames[1], frames[2], None, language)
-    return combined if len(combined) else None
-
-
-def gdp_growth(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("russian_gdp", language)
-        if rows is None:
-            return
-        shown = filters.between(rows, state.start, state.end, column="period_start")
-        st.subheader(t("chart.gdp_title", language))
-        if shown.empty:
-            _empty(language, "russian_gdp")
-            return
-        _chart(
-            economy_charts.gdp_growth(shown, language, _overlay_events(state, language)),
-            "gdp_growth",
-        )
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            [
-                ("period", "table.period"),
-                ("real_gdp_growth_pct", "chart.gdp_axis"),
-                ("estimate_type", "table.estimate"),
-                ("published", "table.published"),
-                ("note", "table.note"),
-            ],
-            codes={"estimate_type": "estimate_type"},
-            name="russian_gdp",
-            key="gdp_growth",
-        )
-
-
-def key_rate(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("russian_key_rate", language)
-        if rows is None:
-            return
-        shown = filters.between(rows, state.start, state.end, column="decision_date")
-        st.subheader(t("chart.key_rate_title", language))
-        if shown.empty:
-            _empty(language, "russian_key_rate")
-            return
-        _chart(
-            economy_charts.key_rate_path(shown, language, _overlay_events(state, language)),
-            "key_rate",
-        )
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            [
-                ("decision_date", "table.date"),
-                ("key_rate_pct", "chart.key_rate_axis"),
-                ("change_pp", "table.change"),
-                ("decision", "table.decision"),
-                ("meeting", "table.meeting"),
-                ("note", "table.note"),
-            ],
-            codes={"decision": "decision", "meeting": "meeting"},
-            name="russian_key_rate",
-            key="key_rate",
-        )
-
-
-def economy_indicators(state: ViewState, language: Lang) -> None:
-    with panel(language):
-        rows = dataset("russian_economy", language)
-        if rows is None:
-            return
-        shown = filters.between(rows, state.start, state.end, column="period_start")
-        st.subheader(t("chart.economy_title", language))
-        if shown.empty:
-            _empty(language, "russian_economy")
-            return
-        _chart(economy_charts.indicators(shown, language), "economy_indicators")
-        source_line(shown, language)
-        table_view(
-            shown,
-            language,
-            [
-                ("indicator", "table.indicator"),
-                ("period", "table.period"),
-                ("value", "table.value"),
-                ("unit", "table.unit"),
-                ("estimate_type", "table.estimate"),
-                ("published", "table.published"),
-                ("note", "table.note"),
-            ],
-            codes={"indicator": "indicator", "unit": "unit", "estimate_type": "estimate_type"},
-            name="russian_economy",
-            key="economy_indicators",
-        )
-
-
 def combined_timeline(state: ViewState, language: Lang) -> None:
+    """All four datasets in swimlanes on one date axis (the overview's timeline)."""
     with panel(language):
         lanes = set(state.codes("lane"))
-        frames = {
-            "sanctions": dataset("sanctions_timeline", language) if "sanctions" in lanes else None,
-            "dprk": dataset("dprk_russia_milestones", language) if "dprk" in lanes else None,
-            "ceasefire": dataset("ceasefire_talks", language) if "ceasefire" in lanes else None,
-            "economy": dataset("russian_key_rate", language) if "economy" in lanes else None,
+        sources = {
+            "sanctions": ("sanctions_timeline", "date"),
+            "dprk": ("dprk_russia_milestones", "date"),
+            "ceasefire": ("ceasefire_talks", "date"),
+            "economy": ("russian_key_rate", "decision_date"),
         }
-        column = {"economy": "decision_date"}
+        frames = {
+            lane: dataset(dataset_id, language) if lane in lanes else None
+            for lane, (dataset_id, _) in sources.items()
+        }
         limited = {
             lane: None
             if rows is None
-            else filters.between(rows, state.start, state.end, column=column.get(lane, "date"))
+            else filters.between(rows, state.start, state.end, column=sources[lane][1])
             for lane, rows in frames.items()
         }
         combined = events.combined(
@@ -430,7 +258,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         combined = filters.search(combined, state.query, ["title", "detail", "id"])
         st.subheader(t("chart.timeline_title", language))
         total = sum(len(rows) for rows in frames.values() if rows is not None)
-        _count(language, len(combined), total)
+        st.caption(t("filter.showing", language, shown=len(combined), total=total))
         if combined.empty:
             st.info(
                 t("filter.empty", language, dataset=t("nav.overview", language)),
