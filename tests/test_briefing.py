@@ -8,6 +8,7 @@ each chart once per export rather than starting a browser per test.
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
+from dashboard import __main__ as cli
 from dashboard.briefing import (
     ChartRenderer,
     ChartRenderingUnavailable,
@@ -334,8 +336,6 @@ def run_export(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
 
 def test_cli_without_chromium_writes_the_deck_and_warns(tmp_path):
     out = tmp_path / "briefing.pptx"
-    import os
-
     env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-chromium")}
     done = run_export(
         "--lang",
@@ -357,15 +357,30 @@ def test_cli_without_chromium_writes_the_deck_and_warns(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-def test_cli_bad_arguments_give_the_plain_notices_and_write_nothing(tmp_path):
+def test_cli_bad_arguments_give_the_plain_notices_and_write_nothing(tmp_path, capsys):
     out = tmp_path / "briefing.pdf"
-    done = run_export("--lang", "en", "--from", "2025-13-01", "--jur", "EU,Mars", "--out", str(out))
-    assert done.returncode == 2
-    assert "“from=2025-13-01” is not a date in the form YYYY-MM-DD" in done.stderr
-    assert "Unknown values for “jur” (Mars)" in done.stderr
-    assert "Nothing was written" in done.stderr and not out.exists()
-    done = run_export("--out", str(tmp_path / "briefing.docx"))
-    assert done.returncode == 2 and "--format pptx|pdf" in done.stderr
+    args = ["export", "--lang", "en", "--from", "2025-13-01", "--jur", "EU,Mars", "--out", str(out)]
+    assert cli.main(args) == 2
+    stderr = capsys.readouterr().err
+    assert "“from=2025-13-01” is not a date in the form YYYY-MM-DD" in stderr
+    assert "Unknown values for “jur” (Mars)" in stderr
+    assert "Nothing was written" in stderr and not out.exists()
+    assert cli.main(["export", "--out", str(tmp_path / "briefing.docx")]) == 2
+    assert "--format pptx|pdf" in capsys.readouterr().err
+
+
+def test_cli_reports_dates_outside_the_data_and_goes_on(tmp_path, capsys):
+    out = tmp_path / "briefing.pptx"
+    args = ["export", "--lang", "en", "--from", "2010-01-01", "--out", str(out), "--q", "x"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+        assert cli.main(args) == 0
+    captured = capsys.readouterr()
+    assert "note: “from=2010-01-01” is outside the data's range; using 2014-01-01." in captured.err
+    assert "Dates: " + format_date(date(2014, 1, 1), "en") in slide_text(
+        Presentation(str(out)).slides[0]
+    )
+    assert f"Wrote {out}" in captured.out
 
 
 def test_default_export_range_is_the_briefing_spec():

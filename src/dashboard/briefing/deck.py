@@ -42,8 +42,8 @@ SLIDE_HEIGHT = Inches(7.5)
 TITLE_ONLY_LAYOUT = 5  # in python-pptx's default template
 #: Boxes in inches: (left, top, width, height).
 TITLE_BOX = (0.5, 0.3, 12.33, 0.95)
-CHART_BOX = (0.5, 1.35, 7.9, 4.95)
-POINTS_BOX = (8.6, 1.35, 4.23, 4.95)
+CHART_BOX = (0.5, 1.35, 7.6, 4.95)
+POINTS_BOX = (8.3, 1.35, 4.53, 4.95)
 FOOTER_BOX = (0.5, 6.45, 12.33, 0.8)
 SOURCES_BOX = (0.5, 1.35, 12.33, 5.85)
 #: CSS pixels per inch the chart pictures are drawn at: 16 px chart text comes out near 10.5 pt.

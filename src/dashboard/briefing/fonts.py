@@ -10,7 +10,7 @@ fontconfig; PowerPoint on a machine without it substitutes its own Japanese UI f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
@@ -60,7 +60,9 @@ def _face(bold: bool) -> ImageFont.FreeTypeFont | None:
     except FontUnavailable:
         return None
     path = files.bold if bold else files.regular
-    return ImageFont.truetype(str(path), MEASURE_SIZE, index=files.face)
+    return ImageFont.truetype(
+        str(path), MEASURE_SIZE, index=files.face, layout_engine=ImageFont.Layout.BASIC
+    )
 
 
 def is_wide(ch: str) -> bool:
@@ -72,8 +74,13 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The advance width of ``text`` set in Noto Sans CJK JP at ``size``, in the units of
     ``size`` (points for the deck and handout, CSS pixels for charts). Without the font, an
     estimate: one em per CJK character, half an em for others."""
+    return _em_width(text, bold) * size
+
+
+@lru_cache(maxsize=1 << 16)
+def _em_width(text: str, bold: bool) -> float:
     face = _face(bold)
     if face is None:
         wide = sum(1 for ch in text if is_wide(ch))
-        return size * (wide + 0.55 * (len(text) - wide))
-    return face.getlength(text) / MEASURE_SIZE * size
+        return wide + 0.55 * (len(text) - wide)
+    return face.getlength(text) / MEASURE_SIZE

@@ -218,38 +218,103 @@ def text_width(text: str, size: float) -> float:
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` as ``measure`` measures them: at spaces
-    in Latin text, between any two characters in Japanese (as Japanese typesetting does)."""
+    in Latin text, between any two characters in Japanese (as Japanese typesetting does). A
+    word longer than a line (a long URL) fills the line it starts on and runs on.
+
+    Widths add up token by token (kerning across tokens is ignored; callers leave slack)."""
+    widths: dict[str, float] = {}
+
+    def size(piece: str) -> float:
+        if piece not in widths:
+            widths[piece] = measure(piece)
+        return widths[piece]
+
     lines: list[str] = []
-    line = ""
+    line, line_width = "", 0.0
     for token in _tokens(text):
-        candidate = line + token
-        if line and measure(candidate.rstrip()) > width:
+        word = token.rstrip()
+        if line_width + size(word) <= width:
+            line, line_width = line + token, line_width + size(token)
+            continue
+        if size(word) <= width:
+            if line.strip():
+                lines.append(line.rstrip())
+            line, line_width = token, size(token)
+            continue
+        # A word longer than a line (a URL) starts on a line of its own and is cut where it
+        # fills one, preferably after a "/", "-", "." or the like.
+        if line.strip():
             lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line = candidate
+        line, rest = "", token
+        while measure(rest.rstrip()) > width:
+            cut = max(_longest_prefix("", rest, width, measure), 1)
+            soft = max((rest.rfind(mark, 0, cut) for mark in URL_BREAKS), default=-1)
+            if soft >= cut * 0.6:
+                cut = soft + 1
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        line += rest
+        line_width = measure(line)
     if line.strip():
         lines.append(line.rstrip())
     return lines
 
 
+URL_BREAKS = ("/", "-", "_", ".", "?", "&", "=")
+
+
+def _longest_prefix(line: str, rest: str, width: float, measure: Callable[[str], float]) -> int:
+    """How many characters of ``rest`` still fit after ``line`` (binary search)."""
+    low, high = 0, len(rest)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(line + rest[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+#: Japanese line-breaking rules (kinsoku): these never start a line ...
+NO_LINE_START = frozenset(
+    "、。，．・：；？！）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+)
+#: ... and these never end one.
+NO_LINE_END = frozenset("（「『【〔〈《“‘")
+
+
 def _tokens(text: str) -> list[str]:
-    """Words with their trailing space; every CJK character is a token of its own."""
+    """Words with their trailing space; every CJK character is a token of its own, except that
+    closing punctuation stays with the character before it and opening brackets with the one
+    after it."""
     tokens: list[str] = []
     word = ""
+    opening = ""
     for ch in text:
-        if fonts.is_wide(ch):
+        if ch in NO_LINE_START and (word or tokens):
+            if word:
+                word += ch
+            else:
+                tokens[-1] += ch
+        elif ch in NO_LINE_END:
             if word:
                 tokens.append(word)
                 word = ""
-            tokens.append(ch)
+            opening += ch
+        elif fonts.is_wide(ch):
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(opening + ch)
+            opening = ""
         elif ch == " ":
-            tokens.append(word + ch)
-            word = ""
+            tokens.append(opening + word + ch)
+            word = opening = ""
         else:
-            word += ch
-    if word:
-        tokens.append(word)
+            word = opening + word + ch
+            opening = ""
+    if word or opening:
+        tokens.append(opening + word)
     return tokens
 
 
