@@ -39,3 +39,11 @@ validate: $(STAMP)
 
 clean:
 	rm -rf $(TOOLS) $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The briefing exports' timings against baselines (printed, never asserted).
+bench: $(STAMP)
+	$(VENV)/bin/python bench/bench_briefing.py
+
+# The briefing deck or handout, e.g. make export ARGS="--lang en --out briefing.pptx"
+export: $(STAMP)
+	$(VENV)/bin/python -m dashboard export $(ARGS)
