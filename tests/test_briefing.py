@@ -34,9 +34,10 @@ from dashboard.briefing import (
     chart_images,
     compose,
     describe_filters,
+    shared_renderer,
 )
 from dashboard.briefing.deck import source_pages
-from dashboard.briefing.images import INSTALL_HINT
+from dashboard.briefing.images import INSTALL_HINT, decorate
 from dashboard.i18n import Lang, format_date, t
 from dashboard.slides import SECTIONS, load_frames
 from dashboard.state import ViewState, default_state, parse
@@ -56,8 +57,10 @@ def frames() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def renderer() -> Iterator[ChartRenderer]:
-    with ChartRenderer() as running:
-        yield running
+    """The process-wide renderer the app's downloads use: one Chromium for this module."""
+    running = shared_renderer()
+    yield running
+    running.close()
 
 
 def state(lang: Lang, **params: str) -> ViewState:
@@ -290,6 +293,31 @@ def test_chart_image_png_and_svg_carry_title_sources_and_as_of_date(frames, rend
     )
     assert Image.open(io.BytesIO(png)).size == (1600, 1000)
     assert "実質GDP成長率" in svg_ja and "データ基準日：2025年12月31日" in svg_ja
+
+
+def test_the_shared_renderer_is_started_once(renderer):
+    assert shared_renderer() is renderer
+
+
+def test_decorated_figure_has_title_source_line_and_readable_month_ticks(frames):
+    autumn = state("ja", **AUTUMN)
+    section = compose(autumn, "ja", frames).sections[0]
+    assert section.figure is not None
+    before = section.figure.to_json()
+    decorated = decorate(
+        section.figure,
+        title="停戦交渉",
+        sources=section.publishers,
+        lang="ja",
+        width=836,
+        height=545,
+    )
+    assert section.figure.to_json() == before  # the section's own figure is left alone
+    assert decorated.layout.title.text == "停戦交渉"
+    notes = [a.text for a in decorated.layout.annotations]
+    assert any(n.startswith("出典：") and "データ基準日：2025年12月31日" in n for n in notes)
+    # Four months: one tick a month, not plotly's fortnightly ticks labelled "2025年10月" twice.
+    assert decorated.layout.xaxis.dtick == "M1"
 
 
 def test_without_chromium_rendering_fails_clearly_and_text_exports_still_work(

@@ -7,6 +7,9 @@ buttons and ``python -m dashboard export`` call the same functions.
     chart_image(fig, title=, sources=, lang=, fmt=) -> bytes # .png / .svg
     chart_images([ChartRequest(fig, title, sources), ...], lang=, fmt=) -> list[bytes]
 
+Each starts Chromium for the call (about 3 s) unless given ``renderer=``: a running
+``ChartRenderer`` (a context manager) or ``shared_renderer()``, one per process.
+
 Without Chromium, chart rendering raises :class:`ChartRenderingUnavailable`, whose message says
 what to install; ``build_deck``/``build_handout`` with ``with_charts=False`` still work.
 """
@@ -21,6 +24,7 @@ from dashboard.briefing.images import (
     ChartRequest,
     chart_image,
     chart_images,
+    shared_renderer,
 )
 
 __all__ = [
@@ -35,4 +39,5 @@ __all__ = [
     "chart_images",
     "compose",
     "describe_filters",
+    "shared_renderer",
 ]

@@ -311,9 +311,8 @@ def _section_slide(
         lang,
         lambda text: _lines(footer(text), FOOTER_BOX[2], FOOTER_SIZE, False) <= 2,
     )
-    _textbox(
-        slide, FOOTER_BOX, [Para(footer(publishers), FOOTER_SIZE, colour=MUTED, after=0)], lang
-    )
+    text = footer(publishers) if section.sources else t("briefing.footer_no_sources", lang)
+    _textbox(slide, FOOTER_BOX, [Para(text, FOOTER_SIZE, colour=MUTED, after=0)], lang)
 
     notes = [Para(section.title, 14, bold=True)]
     notes += [Para(f"• {point}", 12) for point in section.points]

@@ -14,6 +14,7 @@ a chart pasted into another document keeps its provenance.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import os
 import shutil
@@ -21,10 +22,13 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.briefing import fonts
@@ -191,6 +195,24 @@ class ChartRenderer:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+_shared: ChartRenderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> ChartRenderer:
+    """One renderer for the whole process (the app's per-chart downloads), started on first
+    use, started again if its browser has died, closed when the process exits. Raises
+    :class:`ChartRenderingUnavailable` without Chromium."""
+    global _shared
+    with _shared_lock:
+        if _shared is None or _shared._kaleido is None or _shared._browser_gone():
+            if _shared is not None:
+                _shared.close()
+            _shared = ChartRenderer().start()
+            atexit.register(_shared.close)
+        return _shared
 
 
 async def _cancel_pending() -> None:
@@ -371,12 +393,52 @@ def _axis_band(fig: go.Figure, width: int) -> int:
     return max(AXIS_BAND, round((longest + size) * 0.71) + 24)
 
 
+def _date_span(fig: go.Figure) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The main x axis's date range: its set range, else the span of the traces' dates."""
+    axis = fig.layout.xaxis
+    if axis.range:
+        low, high = (pd.Timestamp(value) for value in axis.range)
+        return low, high
+    values: list[object] = []
+    for trace in fig.data:
+        xs = getattr(trace, "x", None)
+        if xs is not None:
+            values.extend(xs)
+    if not values or not all(isinstance(x, date | datetime | np.datetime64) for x in values):
+        return None  # text (category) labels, numbers or nothing: not a date axis
+    dates = pd.to_datetime(pd.Series(values))
+    return dates.min(), dates.max()
+
+
+def _month_ticks(fig: go.Figure, width: int) -> None:
+    """On a month-labelled date axis spanning under two years, one tick every 1, 2, 3 or 6
+    months, as many as fit side by side. (plotly's own choice for a few months is a tick every
+    couple of weeks, which a month format prints as the same month twice, turned on its side.)"""
+    axis = fig.layout.xaxis
+    fmt = axis.tickformat or ""
+    if axis.dtick is not None or "%Y" not in fmt or "%d" in fmt or "%-d" in fmt:
+        return
+    span = _date_span(fig)
+    if span is None:
+        return
+    low, high = span
+    months = (high.year - low.year) * 12 + high.month - low.month + 1
+    if months > 24:
+        return
+    size = fig.layout.font.size or theme.BASE_FONT_SIZE
+    label = text_width(low.strftime(fmt.replace("%-", "%")), size) + size
+    fitting = max(1, int((width - 120) / label))
+    step = next((step for step in (1, 2, 3, 6, 12) if months / step <= fitting), 12)
+    fig.update_xaxes(dtick=f"M{step}", tick0=f"{low.year}-01-01", tickangle=0)
+
+
 def decorate(
     fig: go.Figure, *, title: str, sources: Sequence[str], lang: Lang, width: int, height: int
 ) -> go.Figure:
     """A copy of ``fig`` sized ``width`` × ``height`` with ``title`` above the plot and the
     source line with the as-of date at the bottom, in the theme's fonts."""
     decorated = go.Figure(fig)
+    _month_ticks(decorated, width)
     usable = width - 40
 
     def measure(line: str) -> float:
