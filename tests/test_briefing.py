@@ -319,6 +319,15 @@ def test_decorated_figure_has_title_source_line_and_readable_month_ticks(frames)
     # Four months: one tick a month, not plotly's fortnightly ticks labelled "2025年10月" twice.
     assert decorated.layout.xaxis.dtick == "M1"
 
+    counts = compose(state("en"), "en", frames).sections[3].figure  # stacked bars with a legend
+    assert counts is not None and len(counts.data) > 1
+    with_legend = decorate(counts, title="Measures", sources=[], lang="en", width=836, height=545)
+    legend = with_legend.layout.legend
+    assert (legend.yref, legend.yanchor) == ("container", "top")  # in the band below the title
+    title_bottom = 1 - 8 / 545 - 28 / 545
+    assert legend.y <= title_bottom
+    assert with_legend.layout.margin.t >= (1 - legend.y) * 545 + 25  # the plot starts below it
+
 
 def test_without_chromium_rendering_fails_clearly_and_text_exports_still_work(
     frames, monkeypatch, tmp_path

@@ -64,8 +64,9 @@ def _export(args: argparse.Namespace) -> int:
     from dashboard.state import parse
     from dashboard.views import BRIEFING
 
-    # The browser driver logs its own warnings when Chromium fails; the export says it plainly.
-    logging.getLogger("choreographer").setLevel(logging.ERROR)
+    # The browser driver logs its own warnings when Chromium fails (and, now and then, a
+    # harmless unreadable message as it closes); the export says what matters plainly.
+    logging.getLogger("choreographer").setLevel(logging.CRITICAL)
     params = {"lang": args.lang, "from": args.start, "to": args.end, "q": args.q}
     params |= {name: getattr(args, name) for name in EXPORT_FILTERS}
     state, notices = parse({k: v for k, v in params.items() if v is not None}, BRIEFING)

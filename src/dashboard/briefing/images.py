@@ -50,6 +50,8 @@ DOWNLOAD_SIZE = (1000, 600)
 SOURCE_FONT_SIZE = 12
 SOURCE_LINE_HEIGHT = 17  # px per line of the source text at SOURCE_FONT_SIZE
 TITLE_FONT_SIZE = 20
+TITLE_LINE_HEIGHT = 28
+LEGEND_ROW_HEIGHT = 25
 #: Room kept below the plot for the x-axis tick labels, above the source text.
 AXIS_BAND = 58
 
@@ -432,6 +434,26 @@ def _month_ticks(fig: go.Figure, width: int) -> None:
     fig.update_xaxes(dtick=f"M{step}", tick0=f"{low.year}-01-01", tickangle=0)
 
 
+def _legend_height(fig: go.Figure, width: int) -> int:
+    """Pixels a horizontal legend above the plot needs (rows × row height), 0 if none shows.
+    Generous per item (swatch, gap, padding), so the estimate errs towards an extra row."""
+    if fig.layout.showlegend is False:
+        return 0
+    names = [str(trace.name) for trace in fig.data if trace.name and trace.showlegend is not False]
+    if len(names) < 2 and fig.layout.showlegend is not True:
+        return 0
+    size = (fig.layout.legend.font.size if fig.layout.legend.font else None) or (
+        fig.layout.font.size or theme.BASE_FONT_SIZE
+    )
+    rows, used = 1, 0.0
+    for name in names:
+        item = text_width(name, size) + 56
+        if used and used + item > width - 20:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows * LEGEND_ROW_HEIGHT + 6
+
+
 def decorate(
     fig: go.Figure, *, title: str, sources: Sequence[str], lang: Lang, width: int, height: int
 ) -> go.Figure:
@@ -450,7 +472,8 @@ def decorate(
     margin = decorated.layout.margin
     bottom = _axis_band(decorated, width) + text_height + 12
     title_lines = wrap(title, width - 30, lambda line: text_width(line, TITLE_FONT_SIZE))
-    top = max(int(margin.t or 0), 40) + 28 * len(title_lines)
+    title_height = 14 + TITLE_LINE_HEIGHT * len(title_lines)
+    legend_height = _legend_height(decorated, width)
     decorated.update_layout(
         width=width,
         height=height,
@@ -460,13 +483,32 @@ def decorate(
             "x": 0.012,
             "xanchor": "left",
             "xref": "container",
-            "y": 0.985,
+            "y": 1 - 8 / height,
             "yanchor": "top",
             "yref": "container",
             "font": {"size": TITLE_FONT_SIZE, "family": theme.FONT_FAMILY, "color": "#1a1a1a"},
         },
-        margin={"t": top, "b": bottom, "l": margin.l or 10, "r": max(int(margin.r or 0), 20)},
+        # Title, then the legend in the band below it (placed by the container, so the two
+        # can never overlap however many rows the legend takes), then the plot.
+        margin={
+            "t": title_height + legend_height + 12,
+            "b": bottom,
+            "l": margin.l or 10,
+            "r": max(int(margin.r or 0), 20),
+        },
     )
+    if legend_height:
+        decorated.update_layout(
+            legend={
+                "orientation": "h",
+                "xref": "container",
+                "x": 0.012,
+                "xanchor": "left",
+                "yref": "container",
+                "y": 1 - title_height / height,
+                "yanchor": "top",
+            }
+        )
     decorated.add_annotation(
         text="<br>".join(lines),
         xref="paper",
