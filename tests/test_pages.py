@@ -236,3 +236,18 @@ def test_rerun_after_a_filter_change_reads_no_files(monkeypatch: pytest.MonkeyPa
     assert reads == []
     assert not at.exception
     assert shown_counts(at)[0] > 0
+
+
+@pytest.mark.parametrize("page", ["sanctions", "war_economy", "overview"])
+def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout(
+    page: str,
+) -> None:
+    at = open_page(page, lang="en")
+    labels = [button.proto.label for button in at.get("download_button")]
+    charts = len(at.get("plotly_chart"))
+    assert charts >= 1
+    assert labels.count("Chart as PNG") == charts
+    assert labels.count("Chart as SVG") == charts
+    assert labels.count("Download the rows shown (CSV)") == charts
+    assert labels.count("Download briefing deck (PPTX)") == 1
+    assert labels.count("Download handout (PDF, A4)") == 1

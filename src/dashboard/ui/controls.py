@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.i18n import Lang, label, t
 from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
-from dashboard.ui import presentation
+from dashboard.ui import exports, presentation
 from dashboard.ui.common import LANG_KEY, language_switch
 
 PAGE_KEY = "_page"
@@ -178,6 +178,7 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
     notices = begin(spec)
     language = language_switch()
     state = filters(spec, language)
+    exports.briefing_downloads(state, spec.page)
     if state.present:
         presentation.show(spec, state)
         st.stop()

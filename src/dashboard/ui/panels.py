@@ -22,6 +22,7 @@ from dashboard.figures import FIGURES
 from dashboard.i18n import Lang, label, t
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
+from dashboard.ui.exports import chart_downloads
 from dashboard.ui.tables import table_view, to_csv
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -110,8 +111,12 @@ class ChartPanel:
             if shown.empty:
                 _empty(language, self.dataset_id)
                 return
-            _chart(self.build(shown, state, language), self.key)
+            figure = self.build(shown, state, language)
+            _chart(figure, self.key)
             source_line(shown, language)
+            chart_downloads(
+                figure, title=t(self.title, language), rows=shown, language=language, key=self.key
+            )
             table_view(
                 shown, language, self.table, codes=self.codes, name=self.dataset_id, key=self.key
             )
@@ -275,7 +280,15 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             end=state.end,
         )
         _chart(fig, "combined_timeline")
-        source_line(combined.rename(columns={"source": "source_publisher"}), language)
+        cited = combined.rename(columns={"source": "source_publisher"})
+        source_line(cited, language)
+        chart_downloads(
+            fig,
+            title=t("chart.timeline_title", language),
+            rows=cited,
+            language=language,
+            key="combined_timeline",
+        )
         with st.expander(t("table.show", language) + f" · {len(combined)}"):
             table = combined.assign(
                 lane=combined["lane"].map(lambda code: label("lane", code, language)),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import slides
+from dashboard.briefing import describe_filters
 from dashboard.chapter import chapter
-from dashboard.i18n import Lang, format_date, label, t
+from dashboard.i18n import t
 from dashboard.state import ViewSpec, ViewState
 from dashboard.ui.common import dataset, panel, source_line
 
@@ -42,19 +43,6 @@ def _exit(spec: ViewSpec) -> None:
     st.session_state[f"{spec.page}.present"] = False
 
 
-def describe_filters(state: ViewState, spec: ViewSpec, language: Lang) -> str:
-    """The view's dates and category filters in words (also used on title slides)."""
-    parts = [f"{format_date(state.start, language)} – {format_date(state.end, language)}"]
-    for filter_spec in spec.filters:
-        codes = state.codes(filter_spec.param)
-        if set(codes) != set(filter_spec.codes):
-            names = ", ".join(label(filter_spec.field, code, language) for code in codes) or "—"
-            parts.append(f"{t(f'filter.{filter_spec.field}', language)}: {names}")
-    if state.query:
-        parts.append(f"{t('filter.search', language)}: “{state.query}”")
-    return "; ".join(parts)
-
-
 def show(spec: ViewSpec, state: ViewState) -> None:
     """Draw the current section full screen, with its chart, key points and controls."""
     language = state.lang
@@ -67,7 +55,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
         f"{info.label[language]} · {info.title[language]} · "
         + t("present.position", language, n=number, total=total)
         + " · "
-        + t("present.filters", language, filters=describe_filters(state, spec, language))
+        + t("present.filters", language, filters="; ".join(describe_filters(state, language)))
     )
     st.title(section.title(language))
     chart_column, points_column = st.columns([3, 2], gap="large")

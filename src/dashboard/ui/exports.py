@@ -1,0 +1,113 @@
+"""Download buttons for the briefing exports: deck and handout of the current view, and each
+chart as PNG or SVG with its title, source line and as-of date on the image.
+
+Files are built when the button is clicked (deferred), never on an ordinary rerun. Chart
+pictures use one Chromium per server process; without Chromium the deck and handout are
+built without pictures and the image buttons are replaced by a note saying what to install.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.briefing import (
+    ChartRenderingUnavailable,
+    build_deck,
+    build_handout,
+    chart_image,
+    shared_renderer,
+)
+from dashboard.briefing.images import INSTALL_HINT, browser_path
+from dashboard.i18n import Lang, t
+from dashboard.state import ViewState
+
+log = logging.getLogger("dashboard")
+
+
+def _deck(state: ViewState) -> bytes:
+    try:
+        return build_deck(state, state.lang, renderer=shared_renderer())
+    except ChartRenderingUnavailable:
+        log.warning("deck built without chart pictures: no usable Chromium")
+        return build_deck(state, state.lang, with_charts=False)
+
+
+def _handout(state: ViewState) -> bytes:
+    try:
+        return build_handout(state, state.lang, renderer=shared_renderer())
+    except ChartRenderingUnavailable:
+        log.warning("handout built without chart pictures: no usable Chromium")
+        return build_handout(state, state.lang, with_charts=False)
+
+
+def briefing_downloads(state: ViewState, page: str) -> None:
+    """Sidebar: deck (PPTX) and handout (PDF) for the current dates, filters and language."""
+    side = st.sidebar
+    language = state.lang
+    side.subheader(t("present.exports", language))
+    side.caption(t("present.exports_help", language))
+    stem = f"briefing_{page}_{state.start:%Y%m%d}-{state.end:%Y%m%d}_{language}"
+    side.download_button(
+        t("present.deck", language),
+        data=lambda: _deck(state),
+        file_name=f"{stem}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="download.deck",
+        icon=":material/slideshow:",
+        width="stretch",
+    )
+    side.download_button(
+        t("present.handout", language),
+        data=lambda: _handout(state),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="download.handout",
+        icon=":material/picture_as_pdf:",
+        width="stretch",
+    )
+    if browser_path() is None:
+        side.caption(t("present.no_browser", language, hint=INSTALL_HINT))
+
+
+def chart_downloads(
+    fig: go.Figure, *, title: str, rows: pd.DataFrame, language: Lang, key: str
+) -> None:
+    """PNG and SVG of one chart, with title, sources and as-of date drawn on the image."""
+    if browser_path() is None:
+        st.caption(t("present.no_browser", language, hint=INSTALL_HINT))
+        return
+    publishers = list(rows["source_publisher"].astype(str).value_counts().index)
+
+    def render(fmt: str) -> bytes:
+        return chart_image(
+            fig,
+            title=title,
+            sources=publishers,
+            lang=language,
+            fmt=fmt,  # type: ignore[arg-type]
+            renderer=shared_renderer(),
+        )
+
+    png, svg = st.columns(2)
+    png.download_button(
+        t("present.png", language),
+        data=lambda: render("png"),
+        file_name=f"{key}.png",
+        mime="image/png",
+        key=f"download.{key}.png",
+        icon=":material/image:",
+        width="stretch",
+    )
+    svg.download_button(
+        t("present.svg", language),
+        data=lambda: render("svg"),
+        file_name=f"{key}.svg",
+        mime="image/svg+xml",
+        key=f"download.{key}.svg",
+        icon=":material/draw:",
+        width="stretch",
+    )
