@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts import theme
 from dashboard.charts.timeline import HOVER_TEMPLATE, _hover, _wrap
-from dashboard.i18n import AXIS_DATE_FORMAT, Lang, format_date, label, t
+from dashboard.i18n import Lang, format_date, label, t
 
 OVERLAY_ORDER = ("ceasefire", "sanctions", "dprk")
 #: Beyond this many events in a lane, markers carry no text label (hover still shows it).
@@ -158,7 +158,7 @@ def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = No
     if stacked and overlays is not None:
         _add_overlays(fig, overlays, lang)
     theme.apply(fig, lang, height=560 if stacked else 440)
-    fig.update_xaxes(type="date", tickformat=AXIS_DATE_FORMAT[lang])
+    theme.date_axis(fig, lang)
     fig.update_yaxes(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555", **where)
     fig.add_hline(y=0, line={"color": "#555555", "width": 1}, **where)
     return fig
@@ -213,7 +213,7 @@ def key_rate_path(
     if stacked and overlays is not None:
         _add_overlays(fig, overlays, lang)
     theme.apply(fig, lang, height=520 if stacked else 400)
-    fig.update_xaxes(type="date", tickformat=AXIS_DATE_FORMAT[lang])
+    theme.date_axis(fig, lang)
     fig.update_yaxes(title=t("chart.key_rate_axis", lang), rangemode="tozero", **where)
     fig.update_layout(showlegend=False)
     return fig

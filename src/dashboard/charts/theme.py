@@ -108,5 +108,25 @@ def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int =
     )
     fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
     fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
-    fig.update_xaxes(tickformat=AXIS_DATE_FORMAT[lang], selector={"type": "date"})
+    return fig
+
+
+DAY_MS = 86_400_000
+_DAY_FORMAT = {"ja": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
+_YEAR_FORMAT = {"ja": "%Y年", "en": "%Y"}
+
+
+def date_axis(fig: go.Figure, lang: Lang, **options: object) -> go.Figure:
+    """A localised date x-axis whose labels follow the tick spacing, so a short range shows
+    days, a longer one months and a long one years, never the same month twice."""
+    fig.update_xaxes(
+        type="date",
+        tickformat=AXIS_DATE_FORMAT[lang],
+        tickformatstops=[
+            {"dtickrange": [None, 28 * DAY_MS], "value": _DAY_FORMAT[lang]},
+            {"dtickrange": [28 * DAY_MS, "M12"], "value": AXIS_DATE_FORMAT[lang]},
+            {"dtickrange": ["M12", None], "value": _YEAR_FORMAT[lang]},
+        ],
+        **options,
+    )
     return fig

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.i18n import AXIS_DATE_FORMAT, Lang, format_date, label, t
+from dashboard.i18n import Lang, format_date, label, t
 
 
 def _hover(events: pd.DataFrame, lang: Lang) -> list[list[str]]:
@@ -92,7 +92,7 @@ def event_lanes(
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(labels)), showgrid=True, title=None
     )
-    fig.update_xaxes(type="date", tickformat=AXIS_DATE_FORMAT[lang], title=None)
+    theme.date_axis(fig, lang, title=None)
     if start is not None and end is not None:
         pad = pd.Timedelta(days=10)
         fig.update_xaxes(range=[pd.Timestamp(start) - pad, pd.Timestamp(end) + pad])
