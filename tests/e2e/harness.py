@@ -98,6 +98,7 @@ class AppServer:
 
     name: str
     data_dir: Path | None = None
+    script: Path = PROJECT_DIR / "app.py"
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
 
@@ -120,7 +121,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(self.script),
             "--server.address=127.0.0.1",
             f"--server.port={self.port}",
             "--server.headless=true",
@@ -129,7 +130,7 @@ class AppServer:
         ]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                command, cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
+                command, cwd=self.script.parent, env=env, stdout=log, stderr=subprocess.STDOUT
             )
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while time.monotonic() < deadline:
