@@ -18,6 +18,22 @@ LANG_KEY = "lang_choice"  # the session's language (plain state)
 SWITCH_KEY = "ui_lang"  # the sidebar switch widget, kept in step with LANG_KEY
 
 
+def ensure_router() -> None:
+    """Make sure the router (app.py) is in charge, even for a deep link.
+
+    Streamlit treats a ``pages/`` folder as a legacy multipage app until ``st.navigation`` has
+    run once in the process. So when a fresh server's first visitor opens a shared link such as
+    ``/sanctions?from=…``, the page file runs on its own, without the router, and the process
+    stays in legacy mode. Switch the process to ``st.navigation`` and rerun: the router runs,
+    and the same page opens with the same query parameters.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def lang() -> Lang:
     """The session's language: the switch's value, else ``?lang=`` from the URL, else Japanese."""
     value = st.session_state.get(LANG_KEY)

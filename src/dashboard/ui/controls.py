@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard.i18n import Lang, label, t
 from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
 from dashboard.ui import exports, presentation
-from dashboard.ui.common import LANG_KEY, language_switch
+from dashboard.ui.common import LANG_KEY, ensure_router, language_switch
 
 PAGE_KEY = "_page"
 
@@ -175,6 +175,7 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
 
     Returns the view state and the notices about unusable URL parameters (for the header).
     """
+    ensure_router()
     notices = begin(spec)
     language = language_switch()
     state = filters(spec, language)
