@@ -34,6 +34,11 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Only the end-to-end tests (headless Chromium against served apps); `make unit` runs them too.
+# Screenshots of failures and the servers' logs land in test-artifacts/.
+e2e: $(STAMP)
+	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
+
 validate: $(STAMP)
 	$(VENV)/bin/python -m dashboard validate
 

@@ -21,24 +21,27 @@ AppTest runs the script in its own thread) and prints where the script thread sp
 from __future__ import annotations
 
 import argparse
-import logging
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "src")]
 
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest outside a server is chatty
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dashboard.datasets import cached  # noqa: E402
 from dashboard.paths import DATA_DIR  # noqa: E402
+
+sys.path.insert(0, str(PROJECT / "bench"))
+from profiling import summarise  # noqa: E402
 
 PAGES = [
     "overview",
@@ -196,39 +199,9 @@ def profile(page: str, duration: int = 10) -> None:
     finally:
         loop.terminate()
         loop.wait()
-    inclusive: Counter[str] = Counter()
-    own: Counter[str] = Counter()
-    total = 0
-    for line in stacks:
-        frames_text, _, count_text = line.rpartition(" ")
-        frames = frames_text.split(";")
-        # Only the script thread's work: stacks that pass through the page script's exec.
-        if not any("exec_func_with_error_handling" in f or "_mpa_v1" in f for f in frames):
-            continue
-        count = int(count_text)
-        total += count
-        names = [_short(frame) for frame in frames]
-        for name in set(names):
-            inclusive[name] += count
-        own[names[-1]] += count
-    print(f"\nWarm reruns of {page}: {total} samples in the script thread\n")
-    print("inclusive  function (below the page script; runner plumbing left out)")
-    plumbing = ("threading", "scriptrunner", "exec_func", "navigation", "<module>", "run (")
-    shown = [(n, c) for n, c in inclusive.most_common() if not any(p in n for p in plumbing)]
-    for name, count in shown[:30]:
-        print(f"{100 * count / total:8.1f}%  {name}")
-    print("\nself       function (where the CPU actually goes)")
-    for name, count in own.most_common(25):
-        print(f"{100 * count / total:8.1f}%  {name}")
-
-
-def _short(frame: str) -> str:
-    """'func (path/to/file.py:12)' -> 'func (file path from the package root)'."""
-    for marker in ("site-packages/", str(PROJECT / "src") + "/", str(PROJECT) + "/"):
-        if marker in frame:
-            head, _, tail = frame.partition(marker)
-            return head.split(" (")[0] + " (" + tail.split(":")[0] + ")"
-    return frame.split(":")[0]
+    in_script = lambda frames: any("exec_func_with_error_handling" in f for f in frames)  # noqa: E731
+    print(f"\nWarm reruns of {page}, the script thread:")
+    print(summarise(stacks, in_script))
 
 
 def main() -> None:
@@ -240,7 +213,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15, help=argparse.SUPPRESS)
     args = parser.parse_args()
     pages = [page for page in args.pages.split(",") if page]
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" chatter of AppTest
     if args.rerun_loop:
         rerun_loop(args.rerun_loop, args.seconds)
         return
