@@ -168,7 +168,7 @@ def main() -> None:
             try:
                 app.start()
                 floor.start()
-                # Warm both servers (caches, and app.py's first run; see the e2e conftest).
+                # Warm both servers: caches filled before the clock starts.
                 first_visit(browser, app.url + "/", "overview")
                 first_visit(browser, floor.url + "/", "floor")
                 floor_s = statistics.median(

@@ -239,7 +239,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 async def warm(url: str) -> None:
-    """Open '/' once: the router's first run on a fresh server (see the e2e conftest)."""
+    """Open '/' once, so that the CSVs are validated into the cache before the clock starts."""
     async with websockets.connect(
         f"ws://{urlsplit(url).netloc}/_stcore/stream",
         subprotocols=[websockets.Subprotocol("streamlit")],

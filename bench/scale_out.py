@@ -140,7 +140,7 @@ def main() -> None:
             )
             url = f"http://127.0.0.1:{port}"
             wait_healthy(url)
-            for replica in replicas:  # as after any deploy: open '/' once on each replica
+            for replica in replicas:  # caches filled before the clock starts, on both
                 asyncio.run(load_test.warm(replica.url))
             load_args = argparse.Namespace(
                 url=url,

@@ -53,11 +53,9 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 def start_server(browser: Browser) -> Iterator[Callable[..., AppServer]]:
     """Start an app server; every server started is stopped at the end of the session.
 
-    ``warm=True`` opens the root page once before handing the server out. That run validates
-    the CSVs into the cache, and it is also the first run of app.py: Streamlit treats an app
-    with a pages/ folder as an old-style (v1) multipage app until some run calls
-    ``st.navigation``, so a deep link as the very first request of a fresh server bypasses
-    app.py (see ``test_deep_link_on_fresh_server``).
+    ``warm=True`` opens the root page once before handing the server out, so that the first
+    test does not pay for validating the CSVs into the cache (``test_deep_link_on_fresh_server``
+    uses an unwarmed server on purpose).
     """
     servers: list[AppServer] = []
 

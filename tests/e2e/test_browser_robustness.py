@@ -106,15 +106,14 @@ def test_hostile_markdown_in_a_link_is_shown_as_text(served: AppServer, session:
     assert anchor in warning.inner_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: with a pages/ folder beside app.py, Streamlit runs a fresh server as an "
-    "old-style multipage app until some session opens '/', so a shared deep link opened first "
-    "skips app.py (raw page names in the sidebar, no page title)",
-)
 def test_deep_link_on_fresh_server(
     start_server: Callable[..., AppServer], session: Session
 ) -> None:
+    """A shared link as the very first request of a fresh server still goes through app.py.
+
+    Streamlit treats an app with a pages/ folder as an old-style multipage app until some run
+    calls ``st.navigation``; the app switches itself out of that mode (``ensure_router``).
+    """
     fresh = start_server("fresh", warm=False)
     page = open_app(
         session.new_page(),
