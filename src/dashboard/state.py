@@ -9,6 +9,7 @@ links stay short.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from datetime import date
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_SEARCH_LENGTH = 100
 MAX_VALUE_LENGTH = 2000
 #: Query parameters Streamlit itself uses; they are left alone.
@@ -216,8 +218,9 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
 
 
 def _date_param(name: str, raw: str, spec: ViewSpec, fallback: date, notice) -> date:  # type: ignore[no-untyped-def]
-    try:
-        value = date.fromisoformat(raw.strip()) if len(raw.strip()) == 10 else None
+    text = raw.strip()
+    try:  # strictly YYYY-MM-DD: fromisoformat alone would also take week dates like 2025-W01-1
+        value = date.fromisoformat(text) if ISO_DAY.fullmatch(text) else None
     except ValueError:
         value = None
     if value is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,6 +14,14 @@ from dashboard.chapter import chapter
 from dashboard.datasets.cached import load
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, t
 from dashboard.state import Notice
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text from data or the URL shown inside Markdown: every Markdown character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
 
 LANG_KEY = "lang_choice"  # the session's language (plain state)
 SWITCH_KEY = "ui_lang"  # the sidebar switch widget, kept in step with LANG_KEY
@@ -83,14 +92,15 @@ def show_notices(notices: list[Notice], language: Lang) -> None:
         return
     lines = [t("notice.heading", language)]
     for notice in notices:
+        # Parameter names and values come from the URL: escaped, so Markdown in a link is text.
         lines.append(
             "- "
             + t(
                 notice.reason,
                 language,
-                param=notice.param,
-                value=notice.value,
-                fallback=notice.fallback,
+                param=md_escape(notice.param),
+                value=md_escape(notice.value),
+                fallback=md_escape(notice.fallback),
             )
         )
     st.warning("\n".join(lines), icon=":material/warning:")
@@ -116,7 +126,7 @@ def source_line(rows: pd.DataFrame, language: Lang, *, limit: int = 5) -> None:
     if rows is None or rows.empty:
         return
     counts = rows["source_publisher"].astype(str).value_counts()
-    names = list(counts.index[:limit])
+    names = [md_escape(name) for name in counts.index[:limit]]  # publishers are data
     extra = len(counts) - len(names)
     text = ", ".join(names) if language == "en" else "、".join(names)
     if extra > 0:

@@ -14,14 +14,8 @@ from dashboard.datasets import DATASET_IDS
 from dashboard.datasets.cached import load
 from dashboard.i18n import Lang, format_date, t
 from dashboard.state import ViewState
+from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
-
-
-def md_escape(text: str) -> str:
-    """Data text shown inside Markdown: escape the characters Markdown would interpret."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 @st.cache_data(show_spinner=False)
