@@ -70,6 +70,7 @@ class Stats:
     latencies: list[float] = field(default_factory=list)
     opens: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    failed_runs: int = 0
 
 
 @dataclass
@@ -211,6 +212,7 @@ async def session(
                 view = new
     except (OSError, TimeoutError, websockets.WebSocketException, KeyError) as exc:
         stats.errors.append(f"session {number}: {type(exc).__name__}: {exc}")
+        stats.failed_runs += 1
 
 
 def changed(view: View, rng: random.Random) -> View:
@@ -226,11 +228,14 @@ def changed(view: View, rng: random.Random) -> View:
 
 
 def check(run: Run, shown: int, number: int, stats: Stats) -> None:
+    before = len(stats.errors)
     if not run.finished:
         stats.errors.append(f"session {number}: the run did not finish successfully")
     stats.errors.extend(f"session {number}: {problem}" for problem in run.problems)
     if run.shown != shown:
         stats.errors.append(f"session {number}: caption shows {run.shown}, expected {shown}")
+    if len(stats.errors) > before:
+        stats.failed_runs += 1
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -268,16 +273,18 @@ def report(stats: Stats, args: argparse.Namespace, wall: float, cpu: float) -> N
         f"think {args.think[0]}-{args.think[1]} s, page '{PAGE}'\n"
     )
     print(
-        f"{'reruns':>8}{'errors':>8}{'reruns/s':>10}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'reruns':>8}{'failed':>8}{'reruns/s':>10}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'p99 ms':>9}{'max ms':>9}{'open p95 ms':>13}"
     )
     if ms:
         opens = [value * 1000 for value in stats.opens] or [0.0]
         print(
-            f"{len(ms):>8}{len(stats.errors):>8}{len(ms) / wall:>10.1f}"
+            f"{len(ms):>8}{stats.failed_runs:>8}{len(ms) / wall:>10.1f}"
             f"{statistics.median(ms):>9.0f}{percentile(ms, 0.95):>9.0f}"
             f"{percentile(ms, 0.99):>9.0f}{max(ms):>9.0f}{percentile(opens, 0.95):>13.0f}"
         )
+    if stats.errors:
+        print(f"\n{len(stats.errors)} problems in {stats.failed_runs} failed runs:")
     kinds = Counter(re.sub(r"^session \d+: ", "", error)[:110] for error in stats.errors)
     for kind, count in kinds.most_common(10):
         print(f"  {count:>5} x {kind}")
