@@ -23,6 +23,11 @@ def md_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def as_code(text: str) -> str:
+    """Untrusted text as an inline code span (literal, never linked or formatted)."""
+    return "`" + (text.replace("`", "'") or " ") + "`"
+
+
 LANG_KEY = "lang_choice"  # the session's language (plain state)
 SWITCH_KEY = "ui_lang"  # the sidebar switch widget, kept in step with LANG_KEY
 
@@ -92,15 +97,16 @@ def show_notices(notices: list[Notice], language: Lang) -> None:
         return
     lines = [t("notice.heading", language)]
     for notice in notices:
-        # Parameter names and values come from the URL: escaped, so Markdown in a link is text.
+        # Names and values come from the URL: shown as code spans, so neither Markdown nor a
+        # bare web address in a link becomes formatting or a clickable link.
         lines.append(
             "- "
             + t(
                 notice.reason,
                 language,
-                param=md_escape(notice.param),
-                value=md_escape(notice.value),
-                fallback=md_escape(notice.fallback),
+                param=as_code(notice.param),
+                value=as_code(notice.value),
+                fallback=as_code(notice.fallback),
             )
         )
     st.warning("\n".join(lines), icon=":material/warning:")
