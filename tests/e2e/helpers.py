@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from dashboard.chapter import chapter, overview, paragraphs
 from dashboard.i18n import Lang, t
@@ -106,14 +106,13 @@ def date_field(page: Page, number: int) -> Locator:
     return page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').nth(number)
 
 
-def date_value(page: Page, number: int) -> str:
-    """The date shown by sidebar date input ``number`` as YYYY-MM-DD."""
+def expect_date(page: Page, number: int, value: str) -> None:
+    """Sidebar date input ``number`` shows ``value`` (YYYY-MM-DD); waits while widgets mount."""
     field = date_field(page, number)
-    parts = [
-        int(field.locator(f'[data-type="{part}"]').get_attribute("aria-valuenow") or 0)
-        for part in ("year", "month", "day")
-    ]
-    return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+    for part, digits in zip(("year", "month", "day"), value.split("-"), strict=True):
+        expect(field.locator(f'[data-type="{part}"]')).to_have_attribute(
+            "aria-valuenow", str(int(digits))
+        )
 
 
 def type_date(page: Page, number: int, value: str) -> None:
@@ -130,10 +129,12 @@ def blur(page: Page) -> None:
     page.locator('[data-testid="stSidebarUserContent"] h3').first.click()
 
 
-def slider_values(page: Page) -> list[str]:
-    return page.locator(
+def expect_slider(page: Page, values: list[str]) -> None:
+    """The sidebar's date slider shows ``values``; waits while widgets mount."""
+    thumbs = page.locator(
         '[data-testid="stSidebar"] [data-testid="stSlider"] [data-testid="stSliderThumbValue"]'
-    ).all_inner_texts()
+    )
+    expect(thumbs).to_have_text(values)
 
 
 def main_text(page: Page) -> str:
