@@ -13,7 +13,7 @@ from dashboard.briefing import describe_filters
 from dashboard.chapter import chapter
 from dashboard.i18n import t
 from dashboard.state import ViewSpec, ViewState
-from dashboard.ui.common import dataset, panel, source_line
+from dashboard.ui.common import as_code, dataset, panel, source_line
 
 #: Constant stylesheet (no data or parameters in it): hide the sidebar, header and toolbar, use
 #: the full width, and enlarge type for the back of a room.
@@ -43,6 +43,15 @@ def _exit(spec: ViewSpec) -> None:
     st.session_state[f"{spec.page}.present"] = False
 
 
+def _filters_text(state: ViewState) -> str:
+    """The filters in words for the caption; the search text (from the URL) as a code span."""
+    lines = list(describe_filters(state.with_(query=""), state.lang))
+    if state.query:
+        lines = [line for line in lines if line != t("briefing.no_category_filters", state.lang)]
+        lines.append(t("briefing.search", state.lang, query=as_code(state.query)))
+    return "; ".join(lines)
+
+
 def show(spec: ViewSpec, state: ViewState) -> None:
     """Draw the current section full screen, with its chart, key points and controls."""
     language = state.lang
@@ -55,7 +64,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
         f"{info.label[language]} · {info.title[language]} · "
         + t("present.position", language, n=number, total=total)
         + " · "
-        + t("present.filters", language, filters="; ".join(describe_filters(state, language)))
+        + t("present.filters", language, filters=_filters_text(state))
     )
     st.title(section.title(language))
     chart_column, points_column = st.columns([3, 2], gap="large")
