@@ -154,11 +154,6 @@ def test_search_in_an_empty_date_range_says_nothing_matches(
     session.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: presentation mode puts the search text from the link into its caption's "
-    "Markdown unescaped (dashboard.briefing.describe_filters), so an image in q is fetched",
-)
 def test_search_text_in_presentation_mode_is_shown_as_text(
     served: AppServer, session: Session
 ) -> None:
