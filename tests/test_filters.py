@@ -42,6 +42,7 @@ def test_search_is_case_and_width_insensitive_and_needs_every_word() -> None:
     assert list(filters.search(ROWS, "oil majors", ["summary_en"])["id"]) == ["b"]
     assert filters.search(ROWS, "oil banks", ["summary_en"]).empty
     assert len(filters.search(ROWS, "   ", ["title_en"])) == len(ROWS)
+    assert filters.search(ROWS.iloc[0:0], "oil", ["title_en", "summary_en"]).empty
 
 
 def test_selection_applies_only_the_filters_a_view_has() -> None:

@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
 def search(frame: pd.DataFrame, text: str, columns: Sequence[str]) -> pd.DataFrame:
     """Rows where every word of ``text`` occurs in at least one of ``columns``."""
     words = [word for word in normalise(text).split() if word]
-    if not words:
+    if not words or frame.empty:
         return frame
     haystack = frame[list(columns)].astype("string").fillna("").agg(" ".join, axis=1).map(normalise)
     mask = pd.Series(True, index=frame.index)

@@ -4,6 +4,7 @@ and the same colour for the same jurisdiction, domain or lane on every page."""
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.i18n import AXIS_DATE_FORMAT, Lang
 
@@ -94,20 +95,33 @@ def symbol(position: int) -> str:
     return SYMBOLS[position % len(SYMBOLS)]
 
 
-def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
-    """Shared layout: white background, large type, legend above the plot, localised dates."""
-    fig.update_layout(
-        template="simple_white",
+def _template() -> go.layout.Template:
+    """simple_white with the shared type, legend, hover and grid: built and validated once."""
+    template = go.layout.Template(pio.templates["simple_white"])
+    template.layout.update(
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}, "align": "left"},
+        hovermode="closest",
+        xaxis={"showgrid": True, "gridcolor": "#e5e5e5", "automargin": True},
+        yaxis={"showgrid": True, "gridcolor": "#e5e5e5", "automargin": True},
+    )
+    return template
+
+
+TEMPLATE = "briefing"
+pio.templates[TEMPLATE] = _template()
+# Figures start from this template, so no figure re-validates a template of its own.
+pio.templates.default = TEMPLATE
+
+
+def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
+    """Per-figure layout on top of the shared template: title, height and margins."""
+    fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20}} if title else None,
         height=height,
         margin={"l": 10, "r": 10, "t": 70 if title else 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}, "align": "left"},
-        hovermode="closest",
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
-    fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
     return fig
 
 
