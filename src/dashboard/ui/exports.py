@@ -9,6 +9,7 @@ built without pictures and the image buttons are replaced by a note saying what 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,20 +29,13 @@ from dashboard.state import ViewState
 log = logging.getLogger("dashboard")
 
 
-def _deck(state: ViewState) -> bytes:
+def _built(build: Callable[..., bytes], state: ViewState) -> bytes:
+    """A deck or handout with chart pictures, or without them when Chromium is unavailable."""
     try:
-        return build_deck(state, state.lang, renderer=shared_renderer())
+        return build(state, state.lang, renderer=shared_renderer())
     except ChartRenderingUnavailable:
-        log.warning("deck built without chart pictures: no usable Chromium")
-        return build_deck(state, state.lang, with_charts=False)
-
-
-def _handout(state: ViewState) -> bytes:
-    try:
-        return build_handout(state, state.lang, renderer=shared_renderer())
-    except ChartRenderingUnavailable:
-        log.warning("handout built without chart pictures: no usable Chromium")
-        return build_handout(state, state.lang, with_charts=False)
+        log.warning("%s without chart pictures: no usable Chromium", build.__name__)
+        return build(state, state.lang, with_charts=False)
 
 
 def briefing_downloads(state: ViewState, page: str) -> None:
@@ -53,7 +47,7 @@ def briefing_downloads(state: ViewState, page: str) -> None:
     stem = f"briefing_{page}_{state.start:%Y%m%d}-{state.end:%Y%m%d}_{language}"
     side.download_button(
         t("present.deck", language),
-        data=lambda: _deck(state),
+        data=lambda: _built(build_deck, state),
         file_name=f"{stem}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="download.deck",
@@ -62,7 +56,7 @@ def briefing_downloads(state: ViewState, page: str) -> None:
     )
     side.download_button(
         t("present.handout", language),
-        data=lambda: _handout(state),
+        data=lambda: _built(build_handout, state),
         file_name=f"{stem}.pdf",
         mime="application/pdf",
         key="download.handout",
