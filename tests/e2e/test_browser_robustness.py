@@ -135,12 +135,6 @@ def test_deep_link_on_fresh_server(
     session.assert_clean()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: dashboard.filters.search fails on an empty frame (DataFrame.agg over no "
-    "rows returns a DataFrame, which has no .str), so a search over a date range without "
-    "measures shows 'something unexpected went wrong' instead of 'no items'",
-)
 def test_search_in_an_empty_date_range_says_nothing_matches(
     served: AppServer, session: Session
 ) -> None:
