@@ -98,11 +98,6 @@ def paragraphs(section: str, lang: Lang) -> tuple[Paragraph, ...]:
     return tuple(result)
 
 
-def plain_text(paragraph: Paragraph) -> str:
-    """The paragraph without footnote numbers, for slides and handouts."""
-    return re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+", "", paragraph.text)
-
-
 def unmarked(section: str, lang: Lang) -> list[str]:
     """The section's paragraphs exactly as written, markers removed (for proofreading checks)."""
     text = CHART.sub("", REF.sub("", raw_text(section, lang)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import Lang, format_date, label
+from dashboard.i18n import Lang, label
 
 EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url"]
 #: Text columns searched by the search box, in both languages.
@@ -111,7 +111,3 @@ def combined(
     if not parts:
         return pd.DataFrame(columns=[*EVENT_COLUMNS, "lane"])
     return pd.concat(parts, ignore_index=True).sort_values(["date", "id"], ignore_index=True)
-
-
-def hover_date(value: object, lang: Lang) -> str:
-    return format_date(value, lang)  # type: ignore[arg-type]

@@ -24,8 +24,6 @@ _MONTH_FORMATS = {"ja": "y年M月", "en": "MMM y"}
 _LOCALES = {"ja": "ja_JP", "en": "en_GB"}
 #: plotly axis tick formats (d3-time-format), since plotly.py cannot load plotly.js locales.
 AXIS_DATE_FORMAT = {"ja": "%Y年%-m月", "en": "%b %Y"}
-AXIS_YEAR_FORMAT = {"ja": "%Y年", "en": "%Y"}
-HOVER_DATE_FORMAT = {"ja": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
 
 
 @cache
@@ -58,10 +56,6 @@ def label(field: str, code: object, lang: Lang) -> str:
     return entry[lang] if entry else str(code)
 
 
-def has_label(field: str, code: str) -> bool:
-    return f"codes.{field}.{code}" in strings()
-
-
 def format_date(
     value: date | datetime | pd.Timestamp | None, lang: Lang, *, month: bool = False
 ) -> str:
@@ -72,7 +66,3 @@ def format_date(
         value = value.date()
     pattern = (_MONTH_FORMATS if month else _DATE_FORMATS)[lang]
     return babel_format_date(value, pattern, locale=_LOCALES[lang])
-
-
-def format_number(value: float, lang: Lang, decimals: int = 1) -> str:
-    return f"{value:,.{decimals}f}"

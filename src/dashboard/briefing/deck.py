@@ -31,7 +31,7 @@ from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.briefing import fonts, images
-from dashboard.briefing.content import Briefing, SectionContent, Source, compose
+from dashboard.briefing.content import Briefing, SectionContent, Source
 from dashboard.briefing.images import ChartRenderer
 from dashboard.i18n import Lang, t
 from dashboard.slides import Frames
@@ -390,12 +390,9 @@ def build_deck(
     raises :class:`~dashboard.briefing.images.ChartRenderingUnavailable`, and
     ``with_charts=False`` then builds the same deck with a note in place of each picture.
     """
-    briefing = compose(state, lang, frames)
-    pictures: dict[str, bytes] = {}
-    if with_charts:
-        pictures = images.section_images(
-            briefing.sections, lang=lang, size=chart_size(), renderer=renderer
-        )
+    briefing, pictures = images.composed(
+        state, lang, frames, size=chart_size(), with_charts=with_charts, renderer=renderer
+    )
     return deck_from(briefing, pictures, charts=with_charts)
 
 

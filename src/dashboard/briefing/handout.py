@@ -17,7 +17,7 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import TTFFont
 
 from dashboard.briefing import fonts, images
-from dashboard.briefing.content import Briefing, SectionContent, Source, compose
+from dashboard.briefing.content import Briefing, SectionContent, Source
 from dashboard.briefing.fonts import cjk_font_files
 from dashboard.briefing.images import ChartRenderer
 from dashboard.i18n import Lang, t
@@ -284,10 +284,7 @@ def build_handout(
     the handout with a note in place of each chart. Raises
     :class:`~dashboard.briefing.fonts.FontUnavailable` without ``fonts-noto-cjk``.
     """
-    briefing = compose(state, lang, frames)
-    pictures: dict[str, bytes] = {}
-    if with_charts:
-        pictures = images.section_images(
-            briefing.sections, lang=lang, size=chart_size(), renderer=renderer
-        )
+    briefing, pictures = images.composed(
+        state, lang, frames, size=chart_size(), with_charts=with_charts, renderer=renderer
+    )
     return handout_from(briefing, pictures)

@@ -37,7 +37,9 @@ from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, t
 
 if TYPE_CHECKING:
-    from dashboard.briefing.content import SectionContent
+    from dashboard.briefing.content import Briefing, SectionContent
+    from dashboard.slides import Frames
+    from dashboard.state import ViewState
 
 Format = Literal["png", "svg"]
 INSTALL_HINT = "apt-get install chromium fonts-noto-cjk"
@@ -606,3 +608,22 @@ def section_images(
         renderer=renderer,
     )
     return {section.key: picture for section, picture in zip(drawable, pictures, strict=True)}
+
+
+def composed(
+    state: ViewState,
+    lang: Lang,
+    frames: Frames | None,
+    *,
+    size: tuple[int, int],
+    with_charts: bool,
+    renderer: ChartRenderer | None,
+) -> tuple[Briefing, dict[str, bytes]]:
+    """The briefing's content and, unless ``with_charts`` is off, its section pictures."""
+    from dashboard.briefing.content import compose  # content imports nothing from here
+
+    briefing = compose(state, lang, frames)
+    pictures: dict[str, bytes] = {}
+    if with_charts:
+        pictures = section_images(briefing.sections, lang=lang, size=size, renderer=renderer)
+    return briefing, pictures

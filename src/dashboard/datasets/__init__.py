@@ -6,7 +6,6 @@ which caches ``read`` once per process; this module stays free of Streamlit for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -19,7 +18,7 @@ from dashboard.datasets import (
     russian_key_rate,
     sanctions_timeline,
 )
-from dashboard.datasets.core import DatasetInvalid, LoadResult, Problem, read_csv
+from dashboard.datasets.core import LoadResult, Problem, read_csv
 from dashboard.paths import DATA_DIR, PROJECT_DIR
 
 MODULES: dict[str, ModuleType] = {
@@ -37,20 +36,6 @@ MODULES: dict[str, ModuleType] = {
 DATASET_IDS: tuple[str, ...] = tuple(MODULES)
 
 
-@dataclass(frozen=True)
-class DatasetSpec:
-    dataset_id: str
-    module: ModuleType
-
-    @property
-    def path(self) -> Path:
-        return DATA_DIR / f"{self.dataset_id}.csv"
-
-
-def spec(dataset_id: str) -> DatasetSpec:
-    return DatasetSpec(dataset_id, MODULES[dataset_id])
-
-
 def _display(path: Path) -> str:
     try:
         return path.resolve().relative_to(PROJECT_DIR).as_posix()
@@ -61,7 +46,7 @@ def _display(path: Path) -> str:
 def read(dataset_id: str, path: Path | None = None) -> LoadResult:
     """Validate one dataset's CSV (or ``path`` in its place) and return frame or problems."""
     module = MODULES[dataset_id]
-    target = path or spec(dataset_id).path
+    target = path or DATA_DIR / f"{dataset_id}.csv"
     return read_csv(
         target,
         module.Schema,
@@ -74,9 +59,7 @@ def read(dataset_id: str, path: Path | None = None) -> LoadResult:
 __all__ = [
     "DATASET_IDS",
     "MODULES",
-    "DatasetInvalid",
     "LoadResult",
     "Problem",
     "read",
-    "spec",
 ]

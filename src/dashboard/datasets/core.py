@@ -77,14 +77,6 @@ class LoadResult:
         return self.frame is not None and not self.problems
 
 
-class DatasetInvalid(Exception):
-    """Raised by callers that need a valid frame; carries the problems for display."""
-
-    def __init__(self, result: LoadResult) -> None:
-        self.result = result
-        super().__init__(f"{result.path}: {len(result.problems)} problem(s)")
-
-
 @dataclass(frozen=True)
 class MultiValue:
     """Declares a ';'-separated column whose codes must come from ``allowed``."""
