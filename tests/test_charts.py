@@ -24,8 +24,10 @@ def test_event_lanes_one_trace_per_present_category_with_fixed_colours() -> None
     assert [trace.marker.color for trace in fig.data] == [theme.BLUE, theme.ORANGE]
     assert sum(len(trace.x) for trace in fig.data) == len(rows)
     assert fig.layout.xaxis.tickformat == "%Y年%-m月"
-    hover = fig.data[0].customdata[0]
-    assert hover[0].endswith("日") and "出典" in hover[3]
+    hover = fig.data[0].hovertext[0]
+    first = events.sanctions(rows, "ja").query("group == 'EU'").iloc[0]
+    assert f"{first['date']:%Y}年{first['date'].month}月{first['date'].day}日" in hover
+    assert "出典" in hover and first["id"] in hover
 
 
 def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
@@ -34,7 +36,8 @@ def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
     )
     assert [trace.name for trace in fig.data] == ["United States"]
     assert fig.layout.xaxis.tickformat == "%b %Y"
-    assert "Source" in fig.data[0].customdata[0][3]
+    assert "Source: " in fig.data[0].hovertext[0]
+    assert fig.data[0].hovertemplate == "%{hovertext}<extra></extra>"
 
 
 def test_counts_by_period_sum_to_the_rows() -> None:
@@ -81,3 +84,23 @@ def test_combined_timeline_keeps_lanes_and_order() -> None:
     combined = events.combined(small, None, None, None, "ja")
     assert set(combined["lane"]) == {"sanctions"}
     assert combined["date"].is_monotonic_increasing
+
+
+def test_hover_wrap_breaks_long_text_and_caps_lines() -> None:
+    english = "word " * 40
+    wrapped = timeline._wrap(english, 20)
+    assert all(len(line) <= 24 for line in wrapped.split("<br>")[:-1])
+    assert wrapped.count("<br>") == 3 and wrapped.endswith("…")
+    japanese = "あ" * 100
+    assert timeline._wrap(japanese, 30).split("<br>")[:3] == ["あ" * 30] * 3
+    assert timeline._wrap("short", 20) == "short"
+
+
+def test_event_lanes_switch_to_webgl_only_for_large_timelines() -> None:
+    small = events.sanctions(SANCTIONS, "en")
+    fig = timeline.event_lanes(small, "en", field="jurisdiction", order=("EU", "US"))
+    assert {trace.type for trace in fig.data} == {"scatter"}
+    big = pd.concat([small] * (timeline.WEBGL_FROM // len(small) + 1), ignore_index=True)
+    fig = timeline.event_lanes(big, "en", field="jurisdiction", order=("EU", "US"))
+    assert {trace.type for trace in fig.data} == {"scattergl"}
+    assert sum(len(trace.x) for trace in fig.data) == big["group"].isin(["EU", "US"]).sum()

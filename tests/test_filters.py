@@ -53,3 +53,29 @@ def test_selection_applies_only_the_filters_a_view_has() -> None:
     assert list(selection.sanctions_rows(rows, only_eu)["id"]) == ["a"]
     none = base.with_(selected={"jur": ()})
     assert selection.sanctions_rows(rows, none).empty
+
+
+def test_loader_folds_search_text_once_and_search_uses_it() -> None:
+    from dashboard.datasets import read
+    from dashboard.datasets.core import SEARCH_COLUMN, normalise
+    from dashboard.ui.tables import to_csv
+
+    rows = read("sanctions_timeline").frame
+    assert rows is not None
+    expected = (
+        rows[["title_ja", "title_en", "summary_ja", "summary_en", "id"]]
+        .astype(str)
+        .agg(" ".join, axis=1)
+        .map(normalise)
+    )
+    assert rows[SEARCH_COLUMN].tolist() == expected.tolist()
+    # Japanese and English words both find a row, whatever the page's language.
+    hits_en = filters.search(rows, "ROSNEFT")
+    hits_ja = filters.search(rows, "ロスネフチ")
+    assert len(hits_en) > 0 and set(hits_ja["id"]) <= set(rows["id"]) and len(hits_ja) > 0
+    columns = ["title_ja", "title_en", "summary_ja", "summary_en", "id"]
+    unfolded = filters.search(rows.drop(columns=SEARCH_COLUMN), "rosneft", columns)
+    assert set(hits_en["id"]) == set(unfolded["id"])
+    # The derived column never leaves the app in a download.
+    header = to_csv(rows).decode("utf-8-sig").splitlines()[0].split(",")
+    assert sorted(header) == sorted(column for column in rows.columns if column != SEARCH_COLUMN)

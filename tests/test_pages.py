@@ -243,9 +243,16 @@ def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout
     page: str,
 ) -> None:
     at = open_page(page, lang="en")
+    closed = [button.proto.label for button in at.get("download_button")]
+    assert "Download the rows shown (CSV)" not in closed  # closed table views build nothing
+    for expander in at.expander:
+        if expander.key and expander.key.startswith("table."):
+            at.session_state[expander.key] = True  # the user opens every table view
+    at.run()
     labels = [button.proto.label for button in at.get("download_button")]
     charts = len(at.get("plotly_chart"))
     assert charts >= 1
+    assert len(at.dataframe) == charts
     assert labels.count("Chart as PNG") == charts
     assert labels.count("Chart as SVG") == charts
     assert labels.count("Download the rows shown (CSV)") == charts

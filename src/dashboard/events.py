@@ -1,36 +1,23 @@
 """Dataset rows turned into one event shape for timelines, hovers, tables and footnotes.
 
 Every event has: id, date, dataset, group (a category code), title, detail (both in the chosen
-language), source (publisher), url. Pure functions; no Streamlit.
+language), source (publisher), url, and the folded search text. Pure functions; no Streamlit.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.datasets.core import SEARCH_COLUMN, search_text
 from dashboard.i18n import Lang, label
 
 EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url"]
-#: Text columns searched by the search box, in both languages.
-SEARCH_COLUMNS = {
-    "sanctions_timeline": ["title_ja", "title_en", "summary_ja", "summary_en", "id"],
-    "dprk_russia_milestones": ["title_ja", "title_en", "summary_ja", "summary_en", "id"],
-    "ceasefire_talks": [
-        "title_ja",
-        "title_en",
-        "outcome_ja",
-        "outcome_en",
-        "place_ja",
-        "place_en",
-        "id",
-    ],
-}
 
 
 def _frame(
     rows: pd.DataFrame, dataset: str, group: pd.Series, title: pd.Series, detail: pd.Series
 ) -> pd.DataFrame:
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "id": rows["id"].astype(str),
             "date": rows[_date_column(rows)],
@@ -41,7 +28,13 @@ def _frame(
             "source": rows["source_publisher"].astype(str),
             "url": rows["source_url"].astype(str),
         }
-    ).reset_index(drop=True)
+    )
+    # Searchable text travels with the event: the loader's (both languages) or built here.
+    if SEARCH_COLUMN in rows.columns:
+        frame[SEARCH_COLUMN] = rows[SEARCH_COLUMN]
+    else:
+        frame[SEARCH_COLUMN] = search_text(frame, ["title", "detail", "id"])
+    return frame.reset_index(drop=True)
 
 
 def _date_column(rows: pd.DataFrame) -> str:
@@ -109,5 +102,5 @@ def combined(
             part["lane"] = lane
             parts.append(part)
     if not parts:
-        return pd.DataFrame(columns=[*EVENT_COLUMNS, "lane"])
+        return pd.DataFrame(columns=[*EVENT_COLUMNS, SEARCH_COLUMN, "lane"])
     return pd.concat(parts, ignore_index=True).sort_values(["date", "id"], ignore_index=True)

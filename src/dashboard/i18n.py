@@ -66,3 +66,9 @@ def format_date(
         value = value.date()
     pattern = (_MONTH_FORMATS if month else _DATE_FORMATS)[lang]
     return babel_format_date(value, pattern, locale=_LOCALES[lang])
+
+
+def format_dates(values: pd.Series, lang: Lang, *, month: bool = False) -> pd.Series:
+    """``format_date`` over a column: each distinct date is formatted once, then mapped."""
+    formatted = {value: format_date(value, lang, month=month) for value in values.unique()}
+    return values.map(formatted).astype(object)

@@ -55,7 +55,7 @@ def _add_overlays(fig: go.Figure, overlays: pd.DataFrame, lang: Lang) -> None:
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "#333333"},
                 },
-                customdata=_hover(lane, lang),
+                hovertext=_hover(lane, lang),
                 hovertemplate=HOVER_TEMPLATE,
                 showlegend=False,
             ),

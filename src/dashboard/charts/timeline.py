@@ -2,49 +2,84 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.i18n import Lang, format_date, label, t
+from dashboard.i18n import Lang, format_dates, label, t
 
 
-def _hover(events: pd.DataFrame, lang: Lang) -> list[list[str]]:
+def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.ndarray:
+    """One hover label per event: title, date, detail, source and row id.
+
+    ``compact`` leaves the detail out (large timelines: the table view has it), which keeps
+    what the browser receives small. Each distinct text is wrapped and each date formatted once.
+    """
     source = t("chart.hover_source", lang)
-    return [
+    titles = wrap_all(events["title"]).tolist()
+    dates = format_dates(events["date"], lang).tolist()
+    details = [] if compact else wrap_all(events["detail"], 90).tolist()
+    sources = events["source"].astype(str).tolist()
+    ids = events["id"].astype(str).tolist()
+    if compact:
+        return np.array(
+            [
+                f"<b>{title}</b><br>{day}<br><i>{source}: {publisher}</i> · {row_id}"
+                for title, day, publisher, row_id in zip(titles, dates, sources, ids, strict=True)
+            ],
+            dtype=object,
+        )
+    return np.array(
         [
-            format_date(row.date, lang),
-            _wrap(row.title),
-            _wrap(row.detail, 90),
-            f"{source}: {row.source}",
-            row.id,
-        ]
-        for row in events.itertuples(index=False)
-    ]
+            f"<b>{title}</b><br>{day}<br>{detail}<br><i>{source}: {publisher}</i>"
+            f"<br><span style='font-size:11px;color:#666'>{row_id}</span>"
+            for title, day, detail, publisher, row_id in zip(
+                titles, dates, details, sources, ids, strict=True
+            )
+        ],
+        dtype=object,
+    )
+
+
+_BREAK = re.compile(r"[ 、。，,]|[^\x00-\x7f]")
+MAX_LINES = 4
 
 
 def _wrap(text: str, width: int = 60) -> str:
-    """Break long hover text into lines (plotly hover labels do not wrap by themselves)."""
+    """Break long hover text into lines (plotly hover labels do not wrap by themselves).
+
+    A line ends at the first space or Japanese punctuation (or any non-ASCII character, so
+    Japanese breaks anywhere) once it is ``width`` characters long; at most four lines.
+    """
     text = str(text)
     if len(text) <= width:
         return text
-    lines, line = [], ""
-    for char in text:
-        line += char
-        if len(line) >= width and (char in " 、。，," or not char.isascii()):
-            lines.append(line.strip())
-            line = ""
-    if line.strip():
-        lines.append(line.strip())
-    return "<br>".join(lines[:4]) + ("…" if len(lines) > 4 else "")
+    lines, start = [], 0
+    while start < len(text) and len(lines) <= MAX_LINES:
+        found = _BREAK.search(text, start + width - 1)
+        end = found.end() if found else len(text)
+        line = text[start:end].strip()
+        if line:
+            lines.append(line)
+        start = end
+    if start < len(text) and text[start:].strip():
+        lines.append(text[start:].strip())
+    return "<br>".join(lines[:MAX_LINES]) + ("…" if len(lines) > MAX_LINES else "")
 
 
-HOVER_TEMPLATE = (
-    "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br>"
-    "<i>%{customdata[3]}</i><extra>%{customdata[4]}</extra>"
-)
+def wrap_all(texts: pd.Series, width: int = 60) -> pd.Series:
+    """``_wrap`` over a column, each distinct text wrapped once."""
+    wrapped = {text: _wrap(text, width) for text in texts.unique()}
+    return texts.map(wrapped).astype(object)
+
+
+HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
+#: Above this many points a lane is drawn with WebGL (``Scattergl``): SVG slows down badly.
+WEBGL_FROM = 2000
 
 
 def event_lanes(
@@ -63,34 +98,49 @@ def event_lanes(
     ``field`` names the code family whose labels and colours are used (``jurisdiction``,
     ``domain``, ``event_type`` or ``lane``). Lanes with no events are left out.
     """
-    fig = go.Figure()
-    present = [code for code in order if code in set(events[lane_column])]
-    for position, code in enumerate(present):
-        lane = events[events[lane_column] == code]
-        name = label(field, code, lang)
-        fig.add_trace(
-            go.Scatter(
-                x=lane["date"],
-                y=[name] * len(lane),
-                mode="markers",
-                name=name,
-                marker={
-                    "size": 15,
-                    "color": theme.colour(field, code),
-                    "symbol": theme.symbol(position),
-                    "line": {"width": 1, "color": "#333333"},
-                    "opacity": 0.9,
-                },
-                customdata=_hover(lane, lang),
-                hovertemplate=HOVER_TEMPLATE,
-                ids=lane["id"].tolist(),
-            )
-        )
+    lanes = events[lane_column].astype(str).to_numpy()
+    codes = set(lanes)
+    present = [code for code in order if code in codes]
+    large = len(events) > WEBGL_FROM
+    hover = _hover(events, lang, compact=large)
+    dates = events["date"].to_numpy()
+    ids = events["id"].astype(str).to_numpy(dtype=object)
+    traces = []
     labels = [label(field, code, lang) for code in present]
+    for position, (code, name) in enumerate(zip(present, labels, strict=True)):
+        mask = lanes == code
+        # Lanes are numbered from the bottom so the first lane in ``order`` is drawn at the top;
+        # numbers (not the label repeated per point) keep large figures cheap to copy and send.
+        lane = {
+            "type": "scattergl" if large else "scatter",
+            "x": dates[mask],
+            "y": np.full(int(mask.sum()), len(present) - 1 - position, dtype=np.int16),
+            "mode": "markers",
+            "name": name,
+            "marker": {
+                "size": 15,
+                "color": theme.colour(field, code),
+                "symbol": theme.symbol(position),
+                "line": {"width": 1, "color": "#333333"},
+                "opacity": 0.9,
+            },
+            "hovertext": hover[mask],
+            "hovertemplate": HOVER_TEMPLATE,
+        }
+        if not large:  # row ids per point (the hover names them too)
+            lane["ids"] = ids[mask]
+        traces.append(lane)
+    fig = go.Figure(data=traces)
     height = max(260, 90 + 62 * len(present))
     theme.apply(fig, lang, title=title, height=height)
     fig.update_yaxes(
-        categoryorder="array", categoryarray=list(reversed(labels)), showgrid=True, title=None
+        tickmode="array",
+        tickvals=list(range(len(labels))),
+        ticktext=list(reversed(labels)),
+        range=[-0.6, len(labels) - 0.4],
+        zeroline=False,
+        showgrid=True,
+        title=None,
     )
     theme.date_axis(fig, lang, title=None)
     if start is not None and end is not None:

@@ -6,6 +6,7 @@ which caches ``read`` once per process; this module stays free of Streamlit for 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -18,7 +19,7 @@ from dashboard.datasets import (
     russian_key_rate,
     sanctions_timeline,
 )
-from dashboard.datasets.core import LoadResult, Problem, read_csv
+from dashboard.datasets.core import SEARCH_COLUMN, LoadResult, Problem, read_csv, search_text
 from dashboard.paths import DATA_DIR, PROJECT_DIR
 
 MODULES: dict[str, ModuleType] = {
@@ -47,13 +48,22 @@ def read(dataset_id: str, path: Path | None = None) -> LoadResult:
     """Validate one dataset's CSV (or ``path`` in its place) and return frame or problems."""
     module = MODULES[dataset_id]
     target = path or DATA_DIR / f"{dataset_id}.csv"
-    return read_csv(
+    result = read_csv(
         target,
         module.Schema,
         categories=module.CATEGORIES,
         multi=module.MULTI,
         display_path=_display(target),
     )
+    return with_search(result, getattr(module, "SEARCH", ()))
+
+
+def with_search(result: LoadResult, columns: tuple[str, ...]) -> LoadResult:
+    """Add the folded search text of each row (``SEARCH_COLUMN``) once, at load time."""
+    if not columns or result.frame is None:
+        return result
+    frame = result.frame.assign(**{SEARCH_COLUMN: search_text(result.frame, columns)})
+    return replace(result, frame=frame)
 
 
 __all__ = [

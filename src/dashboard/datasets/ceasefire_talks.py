@@ -32,6 +32,16 @@ PARTIES = (
 )
 CATEGORIES = {"event_type": EVENT_TYPES}
 MULTI = (MultiValue("parties", PARTIES),)
+#: Columns the search box looks in (both languages); folded into ``_search`` at load.
+SEARCH = (
+    "title_ja",
+    "title_en",
+    "outcome_ja",
+    "outcome_en",
+    "place_ja",
+    "place_en",
+    "id",
+)
 FIRST_DATE = pd.Timestamp("2025-01-01")
 
 

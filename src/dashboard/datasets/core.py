@@ -17,7 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -393,6 +394,26 @@ def _explain(check: str) -> str | None:
 
 def _bound(argument: str) -> str:
     return argument.replace(" 00:00:00", "").replace("Timestamp(", "").replace(")", "")
+
+
+#: Derived column added by the loader: the searchable text of a row, folded once at load time.
+SEARCH_COLUMN = "_search"
+
+
+def normalise(text: str) -> str:
+    """Fold width and case so ＥＵ matches EU and 'rosneft' matches 'Rosneft'."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def search_text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
+    """The ``columns`` of each row joined by spaces, width- and case-folded (vectorised)."""
+    if not columns:
+        raise ValueError("no columns to search")
+    parts = [frame[column].astype("string").fillna("") for column in columns]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + " " + part
+    return joined.str.normalize("NFKC").str.casefold()
 
 
 def split_codes(value: object) -> list[str]:

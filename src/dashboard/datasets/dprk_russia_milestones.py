@@ -17,6 +17,8 @@ PRECISIONS = ("day", "month")
 DOMAINS = ("military", "diplomatic", "economic", "transport", "education_culture", "labour")
 CATEGORIES = {"date_precision": PRECISIONS, "domain": DOMAINS}
 MULTI = ()
+#: Columns the search box looks in (both languages); folded into ``_search`` at load.
+SEARCH = ("title_ja", "title_en", "summary_ja", "summary_en", "id")
 FIRST_DATE = pd.Timestamp("2023-01-01")
 
 

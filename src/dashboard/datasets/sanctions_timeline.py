@@ -48,6 +48,8 @@ SECTORS = (
 )
 CATEGORIES = {"jurisdiction": JURISDICTIONS, "measure_type": MEASURE_TYPES}
 MULTI = (MultiValue("sectors", SECTORS),)
+#: Columns the search box looks in (both languages); folded into ``_search`` at load.
+SEARCH = ("title_ja", "title_en", "summary_ja", "summary_en", "id")
 FIRST_DATE = pd.Timestamp("2022-02-01")
 
 

@@ -23,7 +23,7 @@ from dashboard.i18n import Lang, label, t
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
 from dashboard.ui.exports import chart_downloads
-from dashboard.ui.tables import table_view, to_csv
+from dashboard.ui.tables import lazy_expander, table_view, to_csv
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 #: The page an empty result points back to, for the "no items" message.
@@ -260,7 +260,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             limited["economy"],
             language,
         )
-        combined = filters.search(combined, state.query, ["title", "detail", "id"])
+        combined = filters.search(combined, state.query)
         st.subheader(t("chart.timeline_title", language))
         total = sum(len(rows) for rows in frames.values() if rows is not None)
         st.caption(t("filter.showing", language, shown=len(combined), total=total))
@@ -289,7 +289,10 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             language=language,
             key="combined_timeline",
         )
-        with st.expander(t("table.show", language) + f" · {len(combined)}"):
+        label_ = t("table.show", language) + f" · {len(combined)}"
+        with lazy_expander(label_, key="table.combined_timeline") as open_:
+            if not open_:
+                return
             table = combined.assign(
                 lane=combined["lane"].map(lambda code: label("lane", code, language)),
                 date=combined["date"].dt.strftime("%Y-%m-%d"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 import streamlit as st
 
@@ -9,12 +12,23 @@ from dashboard.i18n import Lang, format_date, label, t
 
 
 def to_csv(rows: pd.DataFrame) -> bytes:
-    """The rows as UTF-8 CSV with a BOM (so spreadsheet programs read the Japanese text)."""
-    out = rows.copy()
+    """The rows as UTF-8 CSV with a BOM (so spreadsheet programs read the Japanese text).
+
+    Columns the loader derives (named with a leading underscore) are not part of the data.
+    """
+    out = rows[[column for column in rows.columns if not str(column).startswith("_")]].copy()
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+@contextmanager
+def lazy_expander(label: str, *, key: str) -> Iterator[bool]:
+    """An expander that reruns when opened or closed; yields whether its content should run."""
+    expander = st.expander(label, key=key, on_change="rerun")
+    with expander:
+        yield bool(expander.open)
 
 
 def display_frame(
@@ -53,8 +67,13 @@ def table_view(
     codes: dict[str, str] | None = None,
     key: str,
 ) -> None:
-    """An expander with the table of ``rows`` and a download of exactly those rows."""
-    with st.expander(t("table.show", language) + f" · {len(rows)}"):
+    """An expander with the table of ``rows`` and a download of exactly those rows.
+
+    The table is built only while the expander is open (a closed one costs nothing per rerun).
+    """
+    with lazy_expander(t("table.show", language) + f" · {len(rows)}", key=f"table.{key}") as shown:
+        if not shown:
+            return
         st.dataframe(
             display_frame(rows, language, columns, codes=codes),
             hide_index=True,
