@@ -58,7 +58,8 @@ def _wrap(text: str, width: int = 60) -> str:
     text = str(text)
     if len(text) <= width:
         return text
-    lines, start = [], 0
+    lines: list[str] = []
+    start = 0
     while start < len(text) and len(lines) <= MAX_LINES:
         found = _BREAK.search(text, start + width - 1)
         end = found.end() if found else len(text)
