@@ -6,35 +6,55 @@ language), source (publisher), url, and the folded search text. Pure functions; 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
 
-from dashboard.datasets.core import SEARCH_COLUMN, search_text
+from dashboard.datasets.core import SEARCH_COLUMN, normalise
 from dashboard.i18n import Lang, label
 
 EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url"]
 
 
-def _frame(
-    rows: pd.DataFrame, dataset: str, group: pd.Series, title: pd.Series, detail: pd.Series
-) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        {
-            "id": rows["id"].astype(str),
-            "date": rows[_date_column(rows)],
-            "dataset": dataset,
-            "group": group.astype(str),
-            "title": title.astype(str),
-            "detail": detail.astype(str),
-            "source": rows["source_publisher"].astype(str),
-            "url": rows["source_url"].astype(str),
-        }
-    )
+def _text(values: pd.Series | Sequence[str]) -> np.ndarray:
+    """Plain Python strings (missing -> ""), cheap to slice, concatenate and hover."""
+    if isinstance(values, pd.Series):
+        return values.to_numpy(dtype=object, na_value="")
+    return np.asarray(values, dtype=object)
+
+
+def _columns(
+    rows: pd.DataFrame,
+    dataset: str,
+    group: pd.Series,
+    title: pd.Series | Sequence[str],
+    detail: pd.Series | Sequence[str],
+) -> dict[str, np.ndarray]:
+    """The event columns of ``rows`` as arrays (one frame is built at the end, not per step)."""
+    columns = {
+        "id": _text(rows["id"]),
+        "date": rows[_date_column(rows)].to_numpy(),
+        "dataset": np.full(len(rows), dataset, dtype=object),
+        "group": _text(group.astype(object)),
+        "title": _text(title),
+        "detail": _text(detail),
+        "source": _text(rows["source_publisher"]),
+        "url": _text(rows["source_url"]),
+    }
     # Searchable text travels with the event: the loader's (both languages) or built here.
     if SEARCH_COLUMN in rows.columns:
-        frame[SEARCH_COLUMN] = rows[SEARCH_COLUMN]
+        columns[SEARCH_COLUMN] = _text(rows[SEARCH_COLUMN])
     else:
-        frame[SEARCH_COLUMN] = search_text(frame, ["title", "detail", "id"])
-    return frame.reset_index(drop=True)
+        columns[SEARCH_COLUMN] = _text(
+            [
+                normalise(f"{title_} {detail_} {id_}")
+                for title_, detail_, id_ in zip(
+                    columns["title"], columns["detail"], columns["id"], strict=True
+                )
+            ]
+        )
+    return columns
 
 
 def _date_column(rows: pd.DataFrame) -> str:
@@ -45,41 +65,38 @@ def _date_column(rows: pd.DataFrame) -> str:
 
 
 def sanctions(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _frame(
-        rows,
-        "sanctions_timeline",
-        rows["jurisdiction"],
-        rows[f"title_{lang}"],
-        rows[f"summary_{lang}"],
-    )
+    return pd.DataFrame(_sanctions_columns(rows, lang))
 
 
 def dprk(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _frame(
-        rows,
-        "dprk_russia_milestones",
-        rows["domain"],
-        rows[f"title_{lang}"],
-        rows[f"summary_{lang}"],
-    )
+    return pd.DataFrame(_dprk_columns(rows, lang))
 
 
 def ceasefire(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _frame(
-        rows, "ceasefire_talks", rows["event_type"], rows[f"title_{lang}"], rows[f"outcome_{lang}"]
-    )
+    return pd.DataFrame(_ceasefire_columns(rows, lang))
 
 
 def key_rate(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    def describe(row: pd.Series) -> str:
-        verb = label("decision", row["decision"], lang)
-        if lang == "ja":
-            return f"政策金利を{row['key_rate_pct']:g}%に{verb}（{row['change_pp']:+g}pt）"
-        return f"{verb}: key rate {row['key_rate_pct']:g}% ({row['change_pp']:+g} pp)"
+    return pd.DataFrame(_key_rate_columns(rows, lang))
 
-    titles = rows.apply(describe, axis=1) if len(rows) else pd.Series(dtype=str)
-    details = rows["meeting"].map(lambda code: label("meeting", code, lang))
-    return _frame(rows, "russian_key_rate", rows["decision"], titles, details)
+
+def _key_rate_parts(rows: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
+    """Titles ("cut to 16.5% (-0.5 pt)") and details (the meeting) of key-rate decisions."""
+    verbs = [label("decision", code, lang) for code in rows["decision"].astype(object)]
+    rates = rows["key_rate_pct"].tolist()
+    changes = rows["change_pp"].tolist()
+    if lang == "ja":
+        titles = [
+            f"政策金利を{rate:g}%に{verb}（{change:+g}pt）"
+            for verb, rate, change in zip(verbs, rates, changes, strict=True)
+        ]
+    else:
+        titles = [
+            f"{verb}: key rate {rate:g}% ({change:+g} pp)"
+            for verb, rate, change in zip(verbs, rates, changes, strict=True)
+        ]
+    details = [label("meeting", code, lang) for code in rows["meeting"].astype(object)]
+    return titles, details
 
 
 def combined(
@@ -92,15 +109,43 @@ def combined(
     """All four datasets in one frame with a ``lane`` column; a missing dataset is left out."""
     parts = []
     for lane, rows, build in (
-        ("ceasefire", ceasefire_rows, ceasefire),
-        ("sanctions", sanctions_rows, sanctions),
-        ("economy", key_rate_rows, key_rate),
-        ("dprk", dprk_rows, dprk),
+        ("ceasefire", ceasefire_rows, _ceasefire_columns),
+        ("sanctions", sanctions_rows, _sanctions_columns),
+        ("economy", key_rate_rows, _key_rate_columns),
+        ("dprk", dprk_rows, _dprk_columns),
     ):
         if rows is not None and len(rows):
             part = build(rows, lang)
-            part["lane"] = lane
+            part["lane"] = np.full(len(rows), lane, dtype=object)
             parts.append(part)
     if not parts:
         return pd.DataFrame(columns=[*EVENT_COLUMNS, SEARCH_COLUMN, "lane"])
-    return pd.concat(parts, ignore_index=True).sort_values(["date", "id"], ignore_index=True)
+    columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    order = np.lexsort((columns["id"].astype(str), columns["date"]))  # by date, then id
+    return pd.DataFrame({name: values[order] for name, values in columns.items()})
+
+
+def _sanctions_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+    return _columns(
+        rows, "sanctions_timeline", rows["jurisdiction"], rows[f"title_{lang}"],
+        rows[f"summary_{lang}"],
+    )  # fmt: skip
+
+
+def _dprk_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+    return _columns(
+        rows, "dprk_russia_milestones", rows["domain"], rows[f"title_{lang}"],
+        rows[f"summary_{lang}"],
+    )  # fmt: skip
+
+
+def _ceasefire_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+    return _columns(
+        rows, "ceasefire_talks", rows["event_type"], rows[f"title_{lang}"],
+        rows[f"outcome_{lang}"],
+    )  # fmt: skip
+
+
+def _key_rate_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+    titles, details = _key_rate_parts(rows, lang)
+    return _columns(rows, "russian_key_rate", rows["decision"], titles, details)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import pandas as pd
@@ -64,8 +64,14 @@ def format_date(
         return "—"
     if isinstance(value, pd.Timestamp | datetime):
         value = value.date()
+    return _formatted(value, lang, month)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(day: date, lang: Lang, month: bool) -> str:
+    """Babel's formatting, remembered: the same few hundred dates are shown on every rerun."""
     pattern = (_MONTH_FORMATS if month else _DATE_FORMATS)[lang]
-    return babel_format_date(value, pattern, locale=_LOCALES[lang])
+    return babel_format_date(day, pattern, locale=_LOCALES[lang])
 
 
 def format_dates(values: pd.Series, lang: Lang, *, month: bool = False) -> pd.Series:

@@ -3,6 +3,8 @@ and the same colour for the same jurisdiction, domain or lane on every page."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -115,13 +117,20 @@ pio.templates[TEMPLATE] = _template()
 pio.templates.default = TEMPLATE
 
 
-def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
+def base_layout(lang: Lang, *, title: str | None = None, height: int = 460) -> dict[str, Any]:
     """Per-figure layout on top of the shared template: title, height and margins."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20}} if title else None,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 70 if title else 30, "b": 10},
-    )
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 20}}
+        if title
+        else None,
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 70 if title else 30, "b": 10},
+    }
+
+
+def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
+    """``base_layout`` set on an existing figure."""
+    fig.update_layout(base_layout(lang, title=title, height=height))
     return fig
 
 
@@ -130,17 +139,22 @@ _DAY_FORMAT = {"ja": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
 _YEAR_FORMAT = {"ja": "%Y年", "en": "%Y"}
 
 
-def date_axis(fig: go.Figure, lang: Lang, **options: object) -> go.Figure:
+def date_xaxis(lang: Lang, **options: object) -> dict[str, Any]:
     """A localised date x-axis whose labels follow the tick spacing, so a short range shows
     days, a longer one months and a long one years, never the same month twice."""
-    fig.update_xaxes(
-        type="date",
-        tickformat=AXIS_DATE_FORMAT[lang],
-        tickformatstops=[
+    return {
+        "type": "date",
+        "tickformat": AXIS_DATE_FORMAT[lang],
+        "tickformatstops": [
             {"dtickrange": [None, 28 * DAY_MS], "value": _DAY_FORMAT[lang]},
             {"dtickrange": [28 * DAY_MS, "M12"], "value": AXIS_DATE_FORMAT[lang]},
             {"dtickrange": ["M12", None], "value": _YEAR_FORMAT[lang]},
         ],
         **options,
-    )
+    }
+
+
+def date_axis(fig: go.Figure, lang: Lang, **options: object) -> go.Figure:
+    """``date_xaxis`` set on every x-axis of an existing figure."""
+    fig.update_xaxes(date_xaxis(lang, **options))
     return fig

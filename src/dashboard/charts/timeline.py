@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,7 @@ _BREAK = re.compile(r"[ 、。，,]|[^\x00-\x7f]")
 MAX_LINES = 4
 
 
+@lru_cache(maxsize=16384)
 def _wrap(text: str, width: int = 60) -> str:
     """Break long hover text into lines (plotly hover labels do not wrap by themselves).
 
@@ -131,23 +133,24 @@ def event_lanes(
         if not large:  # row ids per point (the hover names them too)
             lane["ids"] = ids[mask]
         traces.append(lane)
-    fig = go.Figure(data=traces)
-    height = max(260, 90 + 62 * len(present))
-    theme.apply(fig, lang, title=title, height=height)
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=list(range(len(labels))),
-        ticktext=list(reversed(labels)),
-        range=[-0.6, len(labels) - 0.4],
-        zeroline=False,
-        showgrid=True,
-        title=None,
-    )
-    theme.date_axis(fig, lang, title=None)
+    layout = theme.base_layout(lang, title=title, height=max(260, 90 + 62 * len(present)))
+    x_range = None
     if start is not None and end is not None:
         pad = pd.Timedelta(days=10)
-        fig.update_xaxes(range=[pd.Timestamp(start) - pad, pd.Timestamp(end) + pad])
-    fig.update_layout(showlegend=False)
+        x_range = [pd.Timestamp(start) - pad, pd.Timestamp(end) + pad]
+    layout["xaxis"] = theme.date_xaxis(lang, title=None, **({"range": x_range} if x_range else {}))
+    layout["yaxis"] = {
+        "tickmode": "array",
+        "tickvals": list(range(len(labels))),
+        "ticktext": list(reversed(labels)),
+        "range": [-0.6, len(labels) - 0.4],
+        "zeroline": False,
+        "showgrid": True,
+        "title": None,
+    }
+    layout["showlegend"] = False
+    # One constructor call validates data and layout once (update_* calls re-walk the figure).
+    fig = go.Figure(data=traces, layout=layout)
     return fig
 
 
