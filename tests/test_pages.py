@@ -258,3 +258,29 @@ def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout
     assert labels.count("Download the rows shown (CSV)") == charts
     assert labels.count("Download briefing deck (PPTX)") == 1
     assert labels.count("Download handout (PDF, A4)") == 1
+
+
+def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> None:
+    from dashboard.datasets import DATASET_IDS, read
+    from dashboard.ui.sources import sources_table
+
+    at = open_page("data_sources", lang="en")
+    assert not at.exception
+    downloads = [button.proto.label for button in at.get("download_button")]
+    for dataset_id in DATASET_IDS:  # downloads of the whole CSVs show while tables are closed
+        assert any(dataset_id in text for text in downloads), dataset_id
+    assert len(at.dataframe) == 1  # the errata; the per-dataset tables wait to be opened
+    for expander in at.expander:
+        if expander.key and expander.key.startswith(("fields.", "sources.")):
+            at.session_state[expander.key] = True
+    at.run()
+    assert len(at.dataframe) == 1 + 2 * len(DATASET_IDS)
+
+    rows = read("sanctions_timeline").frame
+    table = sources_table(rows, "en")
+    assert table["rows"].sum() == len(rows)
+    ids = [row_id for cell in table["id"] for row_id in cell.split(", ")]
+    assert sorted(ids) == sorted(rows["id"])
+    assert not table.duplicated(subset=["Source", "Title", "Link"]).any()
+    assert len(table) < len(rows)  # rows sharing a source are grouped
+    assert table["Accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()

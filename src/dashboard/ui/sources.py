@@ -14,6 +14,7 @@ from dashboard.datasets.cached import load
 from dashboard.i18n import Lang, label, t
 from dashboard.paths import DATA_DIR, DATAPACKAGE
 from dashboard.ui.common import panel
+from dashboard.ui.tables import lazy_expander
 
 
 @cache
@@ -58,24 +59,27 @@ def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
 
 
 def sources_table(rows: pd.DataFrame, language: Lang) -> pd.DataFrame:
-    grouped = (
-        rows.groupby(["source_publisher", "source_title", "source_url"], observed=True)
-        .agg(rows_=("id", "count"), ids=("id", lambda ids: ", ".join(ids)))
-        .reset_index()
-        .sort_values(["source_publisher", "source_title"])
-    )
-    accessed = rows.groupby("source_url")["source_accessed"].max().dt.strftime("%Y-%m-%d")
-    grouped["accessed"] = grouped["source_url"].map(accessed)
-    return grouped.rename(
-        columns={
-            "source_publisher": t("table.source", language),
-            "source_title": t("table.title", language),
-            "source_url": t("table.link", language),
-            "rows_": t("page.rows", language, n="").strip() or "rows",
-            "ids": "id",
-            "accessed": t("table.accessed", language),
+    """One line per source (publisher, title, URL): rows citing it, their ids, last access."""
+    cited: dict[tuple[str, str, str], list[str]] = {}
+    accessed: dict[str, pd.Timestamp] = {}
+    for row_id, publisher, title, url, day in zip(
+        rows["id"], rows["source_publisher"], rows["source_title"], rows["source_url"],
+        rows["source_accessed"], strict=True,
+    ):  # fmt: skip
+        cited.setdefault((publisher, title, url), []).append(row_id)
+        accessed[url] = max(day, accessed.get(url, day))
+    lines = [
+        {
+            t("table.source", language): publisher,
+            t("table.title", language): title,
+            t("table.link", language): url,
+            t("page.rows", language, n="").strip() or "rows": len(ids),
+            "id": ", ".join(ids),
+            t("table.accessed", language): f"{accessed[url]:%Y-%m-%d}",
         }
-    )
+        for (publisher, title, url), ids in sorted(cited.items(), key=lambda item: item[0][:2])
+    ]
+    return pd.DataFrame(lines)
 
 
 def datasets(language: Lang) -> None:
@@ -98,17 +102,22 @@ def datasets(language: Lang) -> None:
                 )
             else:
                 st.caption(t("page.rows", language, n=len(result.frame)))
-            with st.expander(t("page.fields", language)):
-                st.dataframe(fields_table(resource, language), hide_index=True, width="stretch")
+            # Tables are built only while their expander is open.
+            name = resource["name"]
+            with lazy_expander(t("page.fields", language), key=f"fields.{name}") as shown:
+                if shown:
+                    table = fields_table(resource, language)
+                    st.dataframe(table, hide_index=True, width="stretch")
             if result.frame is not None:
                 link = t("table.link", language)
-                with st.expander(t("page.sources", language)):
-                    st.dataframe(
-                        sources_table(result.frame, language),
-                        hide_index=True,
-                        width="stretch",
-                        column_config={link: st.column_config.LinkColumn(link)},
-                    )
+                with lazy_expander(t("page.sources", language), key=f"sources.{name}") as shown:
+                    if shown:
+                        st.dataframe(
+                            sources_table(result.frame, language),
+                            hide_index=True,
+                            width="stretch",
+                            column_config={link: st.column_config.LinkColumn(link)},
+                        )
             path = DATA_DIR / resource["path"]
             if path.exists():
                 st.download_button(
