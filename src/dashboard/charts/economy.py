@@ -3,6 +3,10 @@ with other events optionally drawn as labelled markers on the same date axis."""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -16,53 +20,114 @@ OVERLAY_ORDER = ("ceasefire", "sanctions", "dprk")
 MAX_LABELLED = 14
 
 
-def _with_overlay_rows(overlays: pd.DataFrame | None) -> tuple[go.Figure, bool]:
-    has = overlays is not None and len(overlays) > 0
-    if not has:
-        return go.Figure(), False
-    lanes = overlays["lane"].nunique()  # type: ignore[index]
+@lru_cache(maxsize=64)
+def _grid_json(
+    rows: int,
+    cols: int,
+    titles: tuple[str, ...],
+    shared_x: bool,
+    vertical_spacing: float,
+    row_heights: tuple[float, ...] | None,
+) -> str:
+    """plotly's subplot grid (axes, domains, titles) as layout JSON, worked out once per shape."""
     fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.04,
-        row_heights=[0.72, 0.28] if lanes < 3 else [0.62, 0.38],
+        rows=rows,
+        cols=cols,
+        subplot_titles=list(titles) or None,
+        shared_xaxes=shared_x,
+        vertical_spacing=vertical_spacing,
+        horizontal_spacing=0.08,
+        row_heights=list(row_heights) if row_heights else None,
     )
-    return fig, True
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)  # figures take the shared default template
+    return json.dumps(layout, default=str)
 
 
-def _add_overlays(fig: go.Figure, overlays: pd.DataFrame, lang: Lang) -> None:
+def _grid(
+    rows: int,
+    cols: int,
+    *,
+    titles: tuple[str, ...] = (),
+    shared_x: bool = False,
+    vertical_spacing: float = 0.1,
+    row_heights: tuple[float, ...] | None = None,
+) -> dict[str, Any]:
+    """A fresh copy of the subplot grid's layout (a dict, for one ``go.Figure`` call)."""
+    return json.loads(_grid_json(rows, cols, titles, shared_x, vertical_spacing, row_heights))
+
+
+def _axis(kind: str, number: int) -> str:
+    """Layout key of subplot ``number`` (1-based): ``xaxis``, ``xaxis2``, …"""
+    return f"{kind}axis" if number == 1 else f"{kind}axis{number}"
+
+
+def _ref(kind: str, number: int) -> str:
+    """Trace reference of subplot ``number``: ``x``, ``x2``, …"""
+    return kind if number == 1 else f"{kind}{number}"
+
+
+def _overlay_layout(overlays: pd.DataFrame | None) -> tuple[dict[str, Any], bool]:
+    """The layout to start from: one plot, or the plot over a row of event lanes."""
+    if overlays is None or len(overlays) == 0:
+        return {"xaxis": {}, "yaxis": {}}, False
+    lanes = overlays["lane"].nunique()
+    layout = _grid(
+        2,
+        1,
+        shared_x=True,
+        vertical_spacing=0.04,
+        row_heights=(0.72, 0.28) if lanes < 3 else (0.62, 0.38),
+    )
+    return layout, True
+
+
+def _overlay_traces(overlays: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
+    """Events as labelled markers in the second row, one lane per overlay."""
+    traces = []
     for code in OVERLAY_ORDER:
         lane = overlays[overlays["lane"] == code]
         if lane.empty:
             continue
         name = label("overlay", code, lang)
         labelled = len(lane) <= MAX_LABELLED
-        fig.add_trace(
-            go.Scatter(
-                x=lane["date"],
-                y=[name] * len(lane),
-                mode="markers+text" if labelled else "markers",
-                text=[_wrap(title, 18).split("<br>")[0] for title in lane["title"]]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": lane["date"].to_numpy(),
+                "y": [name] * len(lane),
+                "mode": "markers+text" if labelled else "markers",
+                "text": [_wrap(title, 18).split("<br>")[0] for title in lane["title"]]
                 if labelled
                 else None,
-                textposition="top center",
-                textfont={"size": 11},
-                name=name,
-                marker={
+                "textposition": "top center",
+                "textfont": {"size": 11},
+                "name": name,
+                "marker": {
                     "size": 12,
                     "color": theme.colour("overlay", code),
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "#333333"},
                 },
-                hovertext=_hover(lane, lang),
-                hovertemplate=HOVER_TEMPLATE,
-                showlegend=False,
-            ),
-            row=2,
-            col=1,
+                "hovertext": _hover(lane, lang),
+                "hovertemplate": HOVER_TEMPLATE,
+                "showlegend": False,
+                "xaxis": "x2",
+                "yaxis": "y2",
+            }
         )
-    fig.update_yaxes(title=None, row=2, col=1, showgrid=False)
+    return traces
+
+
+def _date_axes(layout: dict[str, Any], lang: Lang) -> None:
+    """Every x-axis of ``layout`` becomes the localised date axis."""
+    for key in [key for key in layout if key.startswith("xaxis")]:
+        layout[key] = {**layout[key], **theme.date_xaxis(lang)}
+
+
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """One constructor call: data and layout validated once."""
+    return go.Figure(data=traces, layout=layout)
 
 
 def _value_hover(
@@ -100,68 +165,82 @@ def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = No
 
     Estimates and forecasts are drawn hatched (bars) or hollow (annual markers).
     """
-    fig, stacked = _with_overlay_rows(overlays)
-    where = {"row": 1, "col": 1} if stacked else {}
+    layout, stacked = _overlay_layout(overlays)
     quarterly = gdp[gdp["frequency"] == "quarterly"]
     annual = gdp[gdp["frequency"] == "annual"]
+    traces: list[dict[str, Any]] = []
     if len(quarterly):
         mid = quarterly["period_start"] + pd.Timedelta(days=45)
         provisional = quarterly["estimate_type"].isin(["estimate", "forecast"])
-        fig.add_trace(
-            go.Bar(
-                x=mid,
-                y=quarterly["real_gdp_growth_pct"],
-                name=t("chart.gdp_quarterly", lang),
-                marker={
+        traces.append(
+            {
+                "type": "bar",
+                "x": mid.to_numpy(),
+                "y": quarterly["real_gdp_growth_pct"].to_numpy(),
+                "name": t("chart.gdp_quarterly", lang),
+                "marker": {
                     "color": theme.SKY,
                     "line": {"color": theme.BLUE, "width": 1},
                     "pattern": {"shape": ["/" if p else "" for p in provisional]},
                 },
-                width=1000 * 3600 * 24 * 75,
-                customdata=_value_hover(
+                "width": 1000 * 3600 * 24 * 75,
+                "customdata": _value_hover(
                     quarterly,
                     lang,
                     _quarter_labels(quarterly, lang),
                     quarterly["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}%"),
                 ),
-                hovertemplate=VALUE_HOVER,
-            ),
-            **where,
+                "hovertemplate": VALUE_HOVER,
+            }
         )
     if len(annual):
         mid = annual["period_start"] + pd.Timedelta(days=182)
         provisional = annual["estimate_type"].isin(["estimate", "forecast"])
-        fig.add_trace(
-            go.Scatter(
-                x=mid,
-                y=annual["real_gdp_growth_pct"],
-                mode="lines+markers+text",
-                name=t("chart.gdp_annual", lang),
-                line={"color": theme.BLUE, "width": 3},
-                marker={
+        traces.append(
+            {
+                "type": "scatter",
+                "x": mid.to_numpy(),
+                "y": annual["real_gdp_growth_pct"].to_numpy(),
+                "mode": "lines+markers+text",
+                "name": t("chart.gdp_annual", lang),
+                "line": {"color": theme.BLUE, "width": 3},
+                "marker": {
                     "size": 11,
                     "color": ["white" if p else theme.BLUE for p in provisional],
                     "line": {"color": theme.BLUE, "width": 2},
                 },
-                text=annual["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}"),
-                textposition="top center",
-                customdata=_value_hover(
+                "text": [f"{v:+.1f}" for v in annual["real_gdp_growth_pct"]],
+                "textposition": "top center",
+                "customdata": _value_hover(
                     annual,
                     lang,
                     annual["period"].map(lambda p: f"{p}年" if lang == "ja" else p),
                     annual["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}%"),
                 ),
-                hovertemplate=VALUE_HOVER,
-            ),
-            **where,
+                "hovertemplate": VALUE_HOVER,
+            }
         )
     if stacked and overlays is not None:
-        _add_overlays(fig, overlays, lang)
-    theme.apply(fig, lang, height=560 if stacked else 440)
-    theme.date_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555", **where)
-    fig.add_hline(y=0, line={"color": "#555555", "width": 1}, **where)
-    return fig
+        for trace in traces:
+            trace.update(xaxis="x", yaxis="y")
+        traces += _overlay_traces(overlays, lang)
+        layout["yaxis2"].update(title=None, showgrid=False)
+    layout.update(theme.base_layout(lang, height=560 if stacked else 440))
+    _date_axes(layout, lang)
+    layout["yaxis"].update(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555")
+    layout["shapes"] = [
+        {
+            "type": "line",
+            "xref": "x domain",
+            "x0": 0,
+            "x1": 1,
+            "yref": "y",
+            "y0": 0,
+            "y1": 0,
+            "line": {"color": "#555555", "width": 1},
+        }
+    ]
+    return _figure(traces, layout)
 
 
 def _quarter_labels(rows: pd.DataFrame, lang: Lang) -> pd.Series:
@@ -176,8 +255,7 @@ def key_rate_path(
     rates: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = None
 ) -> go.Figure:
     """The key rate as a step line from each decision date, decisions as markers."""
-    fig, stacked = _with_overlay_rows(overlays)
-    where = {"row": 1, "col": 1} if stacked else {}
+    layout, stacked = _overlay_layout(overlays)
     ordered = rates.sort_values("decision_date")
     source = t("chart.hover_source", lang)
     hover = [
@@ -191,51 +269,52 @@ def key_rate_path(
         for row in ordered.itertuples(index=False)
     ]
     symbols = {"raise": "triangle-up", "cut": "triangle-down", "hold": "circle"}
-    fig.add_trace(
-        go.Scatter(
-            x=ordered["decision_date"],
-            y=ordered["key_rate_pct"],
-            mode="lines+markers",
-            line={"shape": "hv", "color": theme.GREEN, "width": 3},
-            marker={
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": ordered["decision_date"].to_numpy(),
+            "y": ordered["key_rate_pct"].to_numpy(),
+            "mode": "lines+markers",
+            "line": {"shape": "hv", "color": theme.GREEN, "width": 3},
+            "marker": {
                 "size": 11,
                 "symbol": [symbols.get(str(d), "circle") for d in ordered["decision"]],
                 "color": theme.GREEN,
                 "line": {"color": "#333333", "width": 1},
             },
-            name=t("chart.key_rate_title", lang),
-            customdata=hover,
-            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br>%{customdata[2]}"
+            "name": t("chart.key_rate_title", lang),
+            "customdata": hover,
+            "hovertemplate": "<b>%{customdata[0]}</b>: %{customdata[1]}<br>%{customdata[2]}"
             "<br><i>%{customdata[3]}</i><extra></extra>",
-        ),
-        **where,
-    )
+        }
+    ]
     if stacked and overlays is not None:
-        _add_overlays(fig, overlays, lang)
-    theme.apply(fig, lang, height=520 if stacked else 400)
-    theme.date_axis(fig, lang)
-    fig.update_yaxes(title=t("chart.key_rate_axis", lang), rangemode="tozero", **where)
-    fig.update_layout(showlegend=False)
-    return fig
+        traces[0].update(xaxis="x", yaxis="y")
+        traces += _overlay_traces(overlays, lang)
+        layout["yaxis2"].update(title=None, showgrid=False)
+    layout.update(theme.base_layout(lang, height=520 if stacked else 400))
+    _date_axes(layout, lang)
+    layout["yaxis"].update(title=t("chart.key_rate_axis", lang), rangemode="tozero")
+    layout["showlegend"] = False
+    return _figure(traces, layout)
 
 
 def indicators(series: pd.DataFrame, lang: Lang) -> go.Figure:
     """One small panel per indicator: a bar per period (year-to-date periods hatched)."""
-    codes = [
-        code for code in series["indicator"].cat.categories if code in set(series["indicator"])
-    ]
+    present = set(series["indicator"])
+    codes = [code for code in series["indicator"].cat.categories if code in present]
     if not codes:
-        return theme.apply(go.Figure(), lang, height=300)
+        return _figure([], theme.base_layout(lang, height=300))
     cols = 2 if len(codes) > 1 else 1
     rows = (len(codes) + cols - 1) // cols
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=[label("indicator", code, lang) for code in codes],
+    layout = _grid(
+        rows,
+        cols,
+        titles=tuple(label("indicator", code, lang) for code in codes),
         vertical_spacing=0.18 if rows > 1 else 0.1,
-        horizontal_spacing=0.08,
     )
-    for position, code in enumerate(codes):
+    traces = []
+    for number, code in enumerate(codes, start=1):
         rows_of = series[series["indicator"] == code].sort_values("period_start")
         periods = rows_of["period"].map(lambda p: _period_text(p, lang))
         unit = label("unit", rows_of["unit"].iloc[0], lang)
@@ -245,31 +324,34 @@ def indicators(series: pd.DataFrame, lang: Lang) -> go.Figure:
         partial = rows_of["frequency"].isin(["year_to_date", "monthly", "quarterly"]) | rows_of[
             "estimate_type"
         ].isin(["estimate", "forecast"])
-        fig.add_trace(
-            go.Bar(
-                x=periods,
-                y=rows_of["value"],
-                name=label("indicator", code, lang),
-                marker={
+        traces.append(
+            {
+                "type": "bar",
+                "x": periods.tolist(),
+                "y": rows_of["value"].to_numpy(),
+                "name": label("indicator", code, lang),
+                "marker": {
                     "color": theme.colour("indicator", code),
                     "pattern": {"shape": ["/" if p else "" for p in partial]},
                     "line": {"color": "#333333", "width": 0.5},
                 },
-                text=rows_of["value"].map(lambda v: f"{v:,.1f}"),
-                textposition="outside",
-                cliponaxis=False,
-                customdata=_value_hover(rows_of, lang, periods, values),
-                hovertemplate=VALUE_HOVER,
-                showlegend=False,
-            ),
-            row=position // cols + 1,
-            col=position % cols + 1,
+                "text": [f"{v:,.1f}" for v in rows_of["value"]],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "customdata": _value_hover(rows_of, lang, periods, values),
+                "hovertemplate": VALUE_HOVER,
+                "showlegend": False,
+                "xaxis": _ref("x", number),
+                "yaxis": _ref("y", number),
+            }
         )
-    theme.apply(fig, lang, height=300 * rows + 40)
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_annotations(font_size=15)
-    return fig
+    for number in range(1, rows * cols + 1):
+        layout.setdefault(_axis("x", number), {})["type"] = "category"
+        layout.setdefault(_axis("y", number), {})["rangemode"] = "tozero"
+    for annotation in layout.get("annotations", []):
+        annotation.setdefault("font", {})["size"] = 15
+    layout.update(theme.base_layout(lang, height=300 * rows + 40))
+    return _figure(traces, layout)
 
 
 def _period_text(period: str, lang: Lang) -> str:
