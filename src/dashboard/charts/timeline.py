@@ -163,36 +163,36 @@ def counts_by_period(
     freq: str = "Q",
     title: str | None = None,
 ) -> go.Figure:
-    """Stacked bars: events per quarter (``freq="Q"``) or year (``"Y"``), by category."""
-    fig = go.Figure()
+    """Stacked bars: events per quarter (``freq="Q"``) or year (``"Y"``), by category.
+
+    Every period between the first and the last event gets a bar slot, empty ones included.
+    """
+    traces = []
     if len(events):
         periods = events["date"].dt.to_period(freq)
-        table = (
-            events.assign(period=periods)
-            .groupby(["period", "group"], observed=True)
-            .size()
-            .unstack(fill_value=0)
-        )
         full = pd.period_range(periods.min(), periods.max(), freq=freq)
-        table = table.reindex(full, fill_value=0)
-        ticks = [_period_label(period, lang) for period in table.index]
+        slot = periods.array.asi8 - full[0].ordinal  # period ordinals: 0 = the first slot
+        groups = events["group"].astype(str).to_numpy()
+        ticks = [_period_label(period, lang) for period in full]
         for code in order:
-            if code not in table.columns:
+            mask = groups == code
+            if not mask.any():
                 continue
-            fig.add_trace(
-                go.Bar(
-                    x=ticks,
-                    y=table[code].tolist(),
-                    name=label(field, code, lang),
-                    marker_color=theme.colour(field, code),
-                    hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
-                )
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": ticks,
+                    "y": np.bincount(slot[mask], minlength=len(full)),
+                    "name": label(field, code, lang),
+                    "marker": {"color": theme.colour(field, code)},
+                    "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>",
+                }
             )
-    theme.apply(fig, lang, title=title, height=360)
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category", title=None)
-    fig.update_yaxes(title=t("chart.count_axis", lang), rangemode="tozero")
-    return fig
+    layout = theme.base_layout(lang, title=title, height=360)
+    layout["barmode"] = "stack"
+    layout["xaxis"] = {"type": "category", "title": None}
+    layout["yaxis"] = {"title": t("chart.count_axis", lang), "rangemode": "tozero"}
+    return go.Figure(data=traces, layout=layout)
 
 
 def _period_label(period: pd.Period, lang: Lang) -> str:
