@@ -8,12 +8,12 @@ process), as a shared link opens it: app.py first, then the page.
 * cold: the first run after clearing Streamlit's caches (every CSV read and validated again);
   Python imports are already done, so process start-up is not included.
 * warm: a rerun of the same session with nothing changed (what every widget change costs at
-  least).
+  least); three per session.
 * floor: a bare script generated into a temp dir for that page: it reads the same CSVs with
   ``pandas.read_csv`` and draws the same figures (the page's own plotly JSON, rebuilt with
   ``plotly.io.from_json``) with ``st.plotly_chart``, and nothing else.
 
-Medians of ``--repeat`` runs; ratio = warm / floor (target <= 1.2x). Printed, never asserted.
+Each timed run starts after ``gc.collect()``. Medians of ``--repeat`` runs; ratio = warm / floor (target <= 1.2x). Printed, never asserted.
 ``--profile PAGE`` instead samples 10 s of warm reruns of that page with py-spy (all threads:
 AppTest runs the script in its own thread) and prints where the script thread spends its time.
 """
@@ -21,6 +21,7 @@ AppTest runs the script in its own thread) and prints where the script thread sp
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -53,6 +54,8 @@ PAGES = [
     "data_sources",
 ]
 TARGET = 1.2
+#: Warm reruns timed per session (and floor runs per repeat), so medians rest on more runs.
+WARM_RUNS = 3
 TIMEOUT = 120
 
 FLOOR = '''"""Floor for the {page} page: read its CSVs, draw its figures, nothing else."""
@@ -83,6 +86,7 @@ def clear_caches() -> None:
 
 
 def seconds(action: Callable[[], object]) -> float:
+    gc.collect()  # every timed run (page or floor) starts with the same collector state
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
@@ -140,8 +144,9 @@ def measure_page(page: str, repeat: int) -> tuple[float, float]:
             at.switch_page(f"pages/{page}.py")
             cold.append(seconds(at.run))
         check(at, page)
-        warm.append(seconds(at.run))
-        check(at, page)
+        for _ in range(WARM_RUNS):
+            warm.append(seconds(at.run))
+            check(at, page)
     return statistics.median(cold), statistics.median(warm)
 
 
@@ -149,7 +154,7 @@ def measure_floor(script: Path, repeat: int) -> float:
     at = AppTest.from_file(str(script), default_timeout=TIMEOUT)
     at.run()  # the first run imports pandas/plotly into the script's module; not counted
     runs = []
-    for _ in range(repeat):
+    for _ in range(repeat * WARM_RUNS):
         runs.append(seconds(at.run))
         check(at, script.stem)
     return statistics.median(runs)

@@ -1,16 +1,30 @@
 """The app's one cache layer: each dataset is read and validated once per server process.
 
 Results (valid frame or problems) are cached, so a rerun after a filter change does no file I/O.
+The footnote index is the datasets' rows as citable evidence, loaded here for the same reason.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.datasets import LoadResult, read
+from dashboard import evidence
+from dashboard.datasets import DATASET_IDS, LoadResult, read
+from dashboard.i18n import Lang
 
 
 @st.cache_data(show_spinner=False)
 def load(dataset_id: str) -> LoadResult:
     """``dashboard.datasets.read`` cached for the life of the server process."""
     return read(dataset_id)
+
+
+@st.cache_data(show_spinner=False)
+def evidence_index(language: Lang) -> dict[str, evidence.Evidence]:
+    """Every valid dataset's rows as footnote evidence, by row id (invalid datasets left out)."""
+    frames = {}
+    for dataset_id in DATASET_IDS:
+        result = load(dataset_id)
+        if result.ok and result.frame is not None:
+            frames[dataset_id] = result.frame
+    return evidence.index(frames, language)

@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import evidence
 from dashboard.chapter import SUPERSCRIPT, Paragraph, chapter, paragraphs
-from dashboard.datasets import DATASET_IDS
-from dashboard.datasets.cached import load
+from dashboard.datasets.cached import evidence_index
+from dashboard.evidence import Evidence
 from dashboard.i18n import Lang, format_date, t
 from dashboard.state import ViewState
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
 
 
-@st.cache_data(show_spinner=False)
-def _evidence_index(language: Lang) -> dict[str, evidence.Evidence]:
-    frames: dict[str, pd.DataFrame] = {}
-    for dataset_id in DATASET_IDS:
-        result = load(dataset_id)
-        if result.ok and result.frame is not None:
-            frames[dataset_id] = result.frame
-    return evidence.index(frames, language)
-
-
-def footnotes(paragraph: Paragraph, language: Lang) -> None:
+def footnotes(paragraph: Paragraph, language: Lang, found: Mapping[str, Evidence]) -> None:
+    """The paragraph's ``[[ref:…]]`` markers as numbered, linked source lines."""
     if not paragraph.refs:
         return
-    found = _evidence_index(language)
     lines = []
     for number, row_ids in paragraph.refs:
         mark = str(number).translate(SUPERSCRIPT)
@@ -51,10 +39,11 @@ def section(section_id: str, state: ViewState, language: Lang, *, with_title: bo
     """Every paragraph of a section; a paragraph that names a panel gets it beside the text."""
     if with_title:
         st.header(chapter().section_titles[section_id][language], divider="gray")
+    found = evidence_index(language)  # once per section: every footnote's row, by id
     for number, paragraph in enumerate(paragraphs(section_id, language), start=1):
         beside = [PANELS[name] for name in paragraph.charts if name in PANELS and name not in WIDE]
         below = [PANELS[name] for name in paragraph.charts if name in WIDE]
-        _paragraph(section_id, number, paragraph, beside, state, language)
+        _paragraph(section_id, number, paragraph, beside, state, language, found)
         for draw in below:
             draw(state, language)
 
@@ -66,6 +55,7 @@ def _paragraph(
     draws: list[Callable[[ViewState, Lang], None]],
     state: ViewState,
     language: Lang,
+    found: Mapping[str, Evidence],
 ) -> None:
     """One paragraph with its footnotes, and its evidence panels beside it when it has any."""
     text = paragraph.text
@@ -74,12 +64,12 @@ def _paragraph(
         text = text.removeprefix("- ")
     if not draws:
         st.markdown(text)
-        footnotes(paragraph, language)
+        footnotes(paragraph, language, found)
         return
     text_column, evidence_column = st.columns([5, 7], gap="large")
     with text_column:
         st.markdown(text)
-        footnotes(paragraph, language)
+        footnotes(paragraph, language, found)
     with evidence_column:
         if section_id == "recommendations":
             st.caption(t("page.rests_on", language))
