@@ -284,3 +284,20 @@ def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> No
     assert not table.duplicated(subset=["Source", "Title", "Link"]).any()
     assert len(table) < len(rows)  # rows sharing a source are grouped
     assert table["Accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+def test_overview_key_figures_show_the_latest_measured_quarter_and_rate() -> None:
+    from dashboard.datasets import read
+
+    gdp = read("russian_gdp").frame
+    rates = read("russian_key_rate").frame
+    quarters = gdp[(gdp["frequency"] == "quarterly") & (gdp["estimate_type"] != "forecast")]
+    newest = quarters.sort_values("period_start").iloc[-1]
+    last_rate = rates.sort_values("decision_date").iloc[-1]
+    at = open_page("overview", lang="en")
+    metrics = {metric.label: metric.value for metric in at.metric}
+    gdp_label = next(name for name in metrics if newest["period"] in name)
+    assert metrics[gdp_label] == f"{newest['real_gdp_growth_pct']:+.1f}%"
+    assert f"{last_rate['key_rate_pct']:g}%" in metrics.values()
+    milestones = read("dprk_russia_milestones").frame
+    assert str(len(milestones)) in metrics.values()

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date as babel_format_date
 
@@ -74,7 +75,8 @@ def _formatted(day: date, lang: Lang, month: bool) -> str:
     return babel_format_date(day, pattern, locale=_LOCALES[lang])
 
 
-def format_dates(values: pd.Series, lang: Lang, *, month: bool = False) -> pd.Series:
-    """``format_date`` over a column: each distinct date is formatted once, then mapped."""
-    formatted = {value: format_date(value, lang, month=month) for value in values.unique()}
-    return values.map(formatted).astype(object)
+def format_dates(values: pd.Series, lang: Lang, *, month: bool = False) -> list[str]:
+    """``format_date`` over a column: each distinct date is formatted once."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    formatted = np.array([format_date(value, lang, month=month) for value in distinct], dtype=object)
+    return formatted[codes].tolist()

@@ -21,9 +21,9 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
     what the browser receives small. Each distinct text is wrapped and each date formatted once.
     """
     source = t("chart.hover_source", lang)
-    titles = wrap_all(events["title"]).tolist()
-    dates = format_dates(events["date"], lang).tolist()
-    details = [] if compact else wrap_all(events["detail"], 90).tolist()
+    titles = wrap_all(events["title"])
+    dates = format_dates(events["date"], lang)
+    details = [] if compact else wrap_all(events["detail"], 90)
     sources = events["source"].astype(str).tolist()
     ids = events["id"].astype(str).tolist()
     if compact:
@@ -74,10 +74,11 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(lines[:MAX_LINES]) + ("…" if len(lines) > MAX_LINES else "")
 
 
-def wrap_all(texts: pd.Series, width: int = 60) -> pd.Series:
+def wrap_all(texts: pd.Series, width: int = 60) -> list[str]:
     """``_wrap`` over a column, each distinct text wrapped once."""
-    wrapped = {text: _wrap(text, width) for text in texts.unique()}
-    return texts.map(wrapped).astype(object)
+    codes, distinct = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
+    wrapped = np.array([_wrap(text, width) for text in distinct], dtype=object)
+    return wrapped[codes].tolist()
 
 
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"

@@ -35,8 +35,8 @@ def argument(language: Lang) -> None:
 
 def latest_gdp(gdp: pd.DataFrame) -> pd.Series:
     """The most recent measured quarter (forecasts are not 'latest growth')."""
-    measured = gdp[(gdp["frequency"] == "quarterly") & ~gdp["estimate_type"].isin(["forecast"])]
-    return measured.sort_values("period_start").iloc[-1]
+    measured = (gdp["frequency"] == "quarterly") & (gdp["estimate_type"] != "forecast")
+    return gdp.loc[gdp["period_start"].where(measured).idxmax()]
 
 
 def eu_packages(sanctions: pd.DataFrame) -> int:
@@ -45,7 +45,7 @@ def eu_packages(sanctions: pd.DataFrame) -> int:
 
 
 def per_year(milestones: pd.DataFrame) -> pd.Series:
-    return milestones.groupby(milestones["date"].dt.year).size()
+    return milestones["date"].dt.year.value_counts().sort_index()
 
 
 def key_figures(language: Lang) -> None:
@@ -61,7 +61,7 @@ def key_figures(language: Lang) -> None:
             )
         rates = dataset("russian_key_rate", language)
         if rates is not None and len(rates):
-            last = rates.sort_values("decision_date").iloc[-1]
+            last = rates.loc[rates["decision_date"].idxmax()]
             columns[1].metric(
                 t("kpi.key_rate", language, date=format_date(last["decision_date"], language)),
                 f"{last['key_rate_pct']:g}%",
