@@ -151,7 +151,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--changes", type=int, default=12)
+    parser.add_argument(
+        "--parts", default="loads,filter", help="loads (page loads and switches), filter, or both"
+    )
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
 
     print(f"load average (1, 5, 15 min) at the start: {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-floor-app-") as folder:
@@ -171,25 +175,37 @@ def main() -> None:
                 # Warm both servers: caches filled before the clock starts.
                 first_visit(browser, app.url + "/", "overview")
                 first_visit(browser, floor.url + "/", "floor")
-                floor_s = statistics.median(
-                    first_visit(browser, floor.url + "/", "floor") for _ in range(args.repeat)
-                )
-                loads = {
-                    name: statistics.median(
-                        first_visit(browser, app.url + helpers.path(name), name)
-                        for _ in range(args.repeat)
+                if "loads" in parts:
+                    floor_s = statistics.median(
+                        first_visit(browser, floor.url + "/", "floor") for _ in range(args.repeat)
                     )
-                    for name in helpers.PAGES
-                }
-                switched = switches(browser, app.url, max(2, args.repeat // 2))
-                changes = filter_changes(browser, app.url, args.changes)
+                    loads = {
+                        name: statistics.median(
+                            first_visit(browser, app.url + helpers.path(name), name)
+                            for _ in range(args.repeat)
+                        )
+                        for name in helpers.PAGES
+                    }
+                    switched = switches(browser, app.url, max(2, args.repeat // 2))
+                if "filter" in parts:
+                    changes = filter_changes(browser, app.url, args.changes)
             finally:
                 browser.close()
                 app.stop()
                 floor.stop()
 
+    if "loads" in parts:
+        print_loads(args.repeat, floor_s, loads, switched)
+    if "filter" in parts:
+        print_changes(changes)
+    print(f"\nload average (1, 5, 15 min) at the end: {os.getloadavg()}")
+
+
+def print_loads(
+    repeat: int, floor_s: float, loads: dict[str, float], switched: dict[str, float]
+) -> None:
     print(
-        f"\nFirst visit to all charts drawn (fresh context, median of {args.repeat}); "
+        f"\nFirst visit to all charts drawn (fresh context, median of {repeat}); "
         f"target <= {LOAD_TARGET}x the floor\n"
     )
     header = f"{'page':<16}{'charts':>7}{'load ms':>9}{'vs floor':>10}{'switch ms':>11}  target"
@@ -203,6 +219,9 @@ def main() -> None:
             f"{name:<16}{helpers.PAGES[name]:>7}{seconds * 1000:>9.0f}{ratio:>9.2f}x"
             f"{switched[name] * 1000:>11.0f}  {verdict}"
         )
+
+
+def print_changes(changes: list[tuple[float, float]]) -> None:
     print(f"\nDate filter change on sanctions ({len(changes)} changes, ms after the commit)\n")
     print(f"{'':<22}{'median':>8}{'p90':>8}{'min':>8}{'max':>8}  target")
     for label, values in (
@@ -215,7 +234,6 @@ def main() -> None:
         verdict = "ok" if median <= FILTER_TARGET_MS else "MISSED"
         target = f"<= {FILTER_TARGET_MS} ms {verdict}" if label == "chart redrawn" else ""
         print(f"{label:<22}{median:>8.0f}{p90:>8.0f}{ms[0]:>8.0f}{ms[-1]:>8.0f}  {target}")
-    print(f"\nload average (1, 5, 15 min) at the end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

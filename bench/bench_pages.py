@@ -13,7 +13,8 @@ process), as a shared link opens it: app.py first, then the page.
   ``pandas.read_csv`` and draws the same figures (the page's own plotly JSON, rebuilt with
   ``plotly.io.from_json``) with ``st.plotly_chart``, and nothing else.
 
-Each timed run starts after ``gc.collect()``. Medians of ``--repeat`` runs; ratio = warm / floor (target <= 1.2x). Printed, never asserted.
+Each timed run starts after ``gc.collect()``. Medians of ``--repeat`` runs; ratio = warm / floor
+(target <= 1.2x). Printed, never asserted.
 ``--profile PAGE`` instead samples 10 s of warm reruns of that page with py-spy (all threads:
 AppTest runs the script in its own thread) and prints where the script thread spends its time.
 """

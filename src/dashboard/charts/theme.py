@@ -97,9 +97,18 @@ def symbol(position: int) -> str:
     return SYMBOLS[position % len(SYMBOLS)]
 
 
+TRACE_TYPES = ("scatter", "scattergl", "bar")
+
+
 def _template() -> go.layout.Template:
     """simple_white with the shared type, legend, hover and grid: built and validated once."""
-    template = go.layout.Template(pio.templates["simple_white"])
+    base = pio.templates["simple_white"]
+    # Only the trace types the dashboard draws: every figure carries its template to the
+    # browser, and defaults for 20 unused trace types are a third of a timeline's JSON.
+    template = go.layout.Template(
+        layout=base.layout,
+        data={kind: base.data[kind] for kind in TRACE_TYPES},
+    )
     template.layout.update(
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
