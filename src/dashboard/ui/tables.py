@@ -25,10 +25,22 @@ def to_csv(rows: pd.DataFrame) -> bytes:
 
 @contextmanager
 def lazy_expander(label: str, *, key: str) -> Iterator[bool]:
-    """An expander that reruns when opened or closed; yields whether its content should run."""
-    expander = st.expander(label, key=key, on_change="rerun")
+    """An expander that reruns when opened or closed; yields whether its content should run.
+
+    Whether it is open is remembered apart from the widget, so it stays open when its label
+    changes with the filters (a new label makes a new widget).
+    """
+    remembered = f"{key}.open"
+    expander = st.expander(
+        label,
+        expanded=bool(st.session_state.get(remembered, False)),
+        key=key,
+        on_change="rerun",
+    )
+    is_open = bool(expander.open)
+    st.session_state[remembered] = is_open
     with expander:
-        yield bool(expander.open)
+        yield is_open
 
 
 def display_frame(
