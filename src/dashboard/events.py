@@ -7,6 +7,7 @@ language), source (publisher), url, and the folded search text. Pure functions; 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,15 +25,34 @@ def _text(values: pd.Series | Sequence[str]) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
+Columns = dict[str, Any]  # column name -> numpy array or pandas extension array
+
+
+def _as_frame(columns: Columns) -> pd.DataFrame:
+    """One frame from event columns; Python-string arrays stay ``object`` (pandas would
+    otherwise convert every string into its Arrow string type again)."""
+    return pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=object, copy=False)
+            if isinstance(values, np.ndarray) and values.dtype == object
+            else values
+            for name, values in columns.items()
+        }
+    )
+
+
 def _columns(
     rows: pd.DataFrame,
     dataset: str,
     group: pd.Series,
     title: pd.Series | Sequence[str],
     detail: pd.Series | Sequence[str],
-) -> dict[str, np.ndarray]:
-    """The event columns of ``rows`` as arrays (one frame is built at the end, not per step)."""
-    columns = {
+) -> Columns:
+    """The event columns of ``rows`` as arrays (one frame is built at the end, not per step).
+
+    Text shown in hovers becomes Python strings; the link and search text stay as loaded.
+    """
+    columns: Columns = {
         "id": _text(rows["id"]),
         "date": rows[_date_column(rows)].to_numpy(),
         "dataset": np.full(len(rows), dataset, dtype=object),
@@ -40,11 +60,11 @@ def _columns(
         "title": _text(title),
         "detail": _text(detail),
         "source": _text(rows["source_publisher"]),
-        "url": _text(rows["source_url"]),
+        "url": rows["source_url"].array,
     }
     # Searchable text travels with the event: the loader's (both languages) or built here.
     if SEARCH_COLUMN in rows.columns:
-        columns[SEARCH_COLUMN] = _text(rows[SEARCH_COLUMN])
+        columns[SEARCH_COLUMN] = rows[SEARCH_COLUMN].array
     else:
         columns[SEARCH_COLUMN] = _text(
             [
@@ -65,19 +85,19 @@ def _date_column(rows: pd.DataFrame) -> str:
 
 
 def sanctions(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(_sanctions_columns(rows, lang))
+    return _as_frame(_sanctions_columns(rows, lang))
 
 
 def dprk(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(_dprk_columns(rows, lang))
+    return _as_frame(_dprk_columns(rows, lang))
 
 
 def ceasefire(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(_ceasefire_columns(rows, lang))
+    return _as_frame(_ceasefire_columns(rows, lang))
 
 
 def key_rate(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame(_key_rate_columns(rows, lang))
+    return _as_frame(_key_rate_columns(rows, lang))
 
 
 def _key_rate_parts(rows: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
@@ -120,32 +140,37 @@ def combined(
             parts.append(part)
     if not parts:
         return pd.DataFrame(columns=[*EVENT_COLUMNS, SEARCH_COLUMN, "lane"])
-    columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
-    order = np.lexsort((columns["id"].astype(str), columns["date"]))  # by date, then id
-    return pd.DataFrame({name: values[order] for name, values in columns.items()})
+    columns = {
+        name: np.concatenate([np.asarray(part[name], dtype=object) for part in parts])
+        if name != "date"
+        else np.concatenate([part[name] for part in parts])
+        for name in parts[0]
+    }
+    order = np.lexsort((columns["id"], columns["date"]))  # by date, then id
+    return _as_frame({name: values[order] for name, values in columns.items()})
 
 
-def _sanctions_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+def _sanctions_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
     return _columns(
         rows, "sanctions_timeline", rows["jurisdiction"], rows[f"title_{lang}"],
         rows[f"summary_{lang}"],
     )  # fmt: skip
 
 
-def _dprk_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+def _dprk_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
     return _columns(
         rows, "dprk_russia_milestones", rows["domain"], rows[f"title_{lang}"],
         rows[f"summary_{lang}"],
     )  # fmt: skip
 
 
-def _ceasefire_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+def _ceasefire_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
     return _columns(
         rows, "ceasefire_talks", rows["event_type"], rows[f"title_{lang}"],
         rows[f"outcome_{lang}"],
     )  # fmt: skip
 
 
-def _key_rate_columns(rows: pd.DataFrame, lang: Lang) -> dict[str, np.ndarray]:
+def _key_rate_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
     titles, details = _key_rate_parts(rows, lang)
     return _columns(rows, "russian_key_rate", rows["decision"], titles, details)

@@ -33,18 +33,15 @@ def lanes(
     return build
 
 
-def counts(
-    to_events: Callable[[pd.DataFrame, Lang], pd.DataFrame],
-    field: str,
-    order: tuple[str, ...],
-    freq: str,
-) -> Builder:
-    """Stacked counts of events per quarter (``"Q"``) or year (``"Y"``)."""
+def counts(field: str, order: tuple[str, ...], freq: str) -> Builder:
+    """Stacked counts of rows per quarter (``"Q"``) or year (``"Y"``) by their ``field`` code.
+
+    Counting needs only each row's date and code, so no full event frame is built.
+    """
 
     def build(rows: pd.DataFrame, state: ViewState, lang: Lang) -> go.Figure:
-        return timeline.counts_by_period(
-            to_events(rows, lang), lang, field=field, order=order, freq=freq
-        )
+        dated = pd.DataFrame({"date": rows["date"], "group": rows[field]})
+        return timeline.counts_by_period(dated, lang, field=field, order=order, freq=freq)
 
     return build
 
@@ -56,12 +53,10 @@ def japan_events(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 FIGURES: dict[str, Builder] = {
     "sanctions_lanes": lanes(events.sanctions, "jurisdiction", sanctions_timeline.JURISDICTIONS),
-    "sanctions_counts": counts(
-        events.sanctions, "jurisdiction", sanctions_timeline.JURISDICTIONS, "Q"
-    ),
+    "sanctions_counts": counts("jurisdiction", sanctions_timeline.JURISDICTIONS, "Q"),
     "japan_measures": lanes(japan_events, "measure_type", sanctions_timeline.MEASURE_TYPES),
     "dprk_lanes": lanes(events.dprk, "domain", dprk_russia_milestones.DOMAINS),
-    "dprk_counts": counts(events.dprk, "domain", dprk_russia_milestones.DOMAINS, "Y"),
+    "dprk_counts": counts("domain", dprk_russia_milestones.DOMAINS, "Y"),
     "ceasefire_timeline": lanes(events.ceasefire, "event_type", ceasefire_talks.EVENT_TYPES),
     "gdp_growth": lambda rows, state, lang: economy.gdp_growth(rows, lang),
     "key_rate": lambda rows, state, lang: economy.key_rate_path(rows, lang),

@@ -78,5 +78,7 @@ def _formatted(day: date, lang: Lang, month: bool) -> str:
 def format_dates(values: pd.Series, lang: Lang, *, month: bool = False) -> list[str]:
     """``format_date`` over a column: each distinct date is formatted once."""
     codes, distinct = pd.factorize(values, use_na_sentinel=False)
-    formatted = np.array([format_date(value, lang, month=month) for value in distinct], dtype=object)
+    formatted = np.array(
+        [format_date(value, lang, month=month) for value in distinct], dtype=object
+    )
     return formatted[codes].tolist()

@@ -26,13 +26,15 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
     details = [] if compact else wrap_all(events["detail"], 90)
     sources = events["source"].astype(str).tolist()
     ids = events["id"].astype(str).tolist()
+    # Fixed-width unicode arrays: plotly keeps them as they are, so copying a large figure
+    # is one memory copy rather than one per string.
     if compact:
         return np.array(
             [
                 f"<b>{title}</b><br>{day}<br><i>{source}: {publisher}</i> · {row_id}"
                 for title, day, publisher, row_id in zip(titles, dates, sources, ids, strict=True)
             ],
-            dtype=object,
+            dtype=str,
         )
     return np.array(
         [
@@ -42,7 +44,7 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
                 titles, dates, details, sources, ids, strict=True
             )
         ],
-        dtype=object,
+        dtype=str,
     )
 
 
@@ -108,7 +110,7 @@ def event_lanes(
     large = len(events) > WEBGL_FROM
     hover = _hover(events, lang, compact=large)
     dates = events["date"].to_numpy()
-    ids = events["id"].astype(str).to_numpy(dtype=object)
+    ids = events["id"].astype(str).to_numpy(dtype=str)
     traces = []
     labels = [label(field, code, lang) for code in present]
     for position, (code, name) in enumerate(zip(present, labels, strict=True)):
