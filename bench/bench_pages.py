@@ -12,6 +12,8 @@ process), as a shared link opens it: app.py first, then the page.
 * floor: a bare script generated into a temp dir for that page: it reads the same CSVs with
   ``pandas.read_csv`` and draws the same figures (the page's own plotly JSON, rebuilt with
   ``plotly.io.from_json``) with ``st.plotly_chart``, and nothing else.
+* sidebar: a script that draws only the page's sidebar (``controls.page_state``), to show how
+  much of a warm run is the widgets every view carries.
 
 Each timed run starts after ``gc.collect()``. Medians of ``--repeat`` runs; ratio = warm / floor
 (target <= 1.2x). Printed, never asserted.
@@ -70,6 +72,25 @@ for spec in {specs!r}:
     with open(spec, encoding="utf-8") as handle:
         st.plotly_chart(pio.from_json(handle.read()), width="stretch")
 '''
+
+
+SIDEBAR = '''"""The {page} page's sidebar alone: language, presentation switch, filters, exports."""
+import sys
+
+sys.path[:0] = {paths!r}
+from dashboard.ui import controls
+from dashboard.views import BY_PAGE
+
+controls.page_state(BY_PAGE[{page!r}])
+'''
+
+
+def make_sidebar(page: str, folder: Path) -> Path:
+    """A script that draws only ``page``'s sidebar (the widgets every view carries)."""
+    script = folder / f"sidebar_{page}.py"
+    paths = [str(PROJECT), str(PROJECT / "src")]
+    script.write_text(SIDEBAR.format(page=page, paths=paths), encoding="utf-8")
+    return script
 
 
 def open_page(page: str) -> AppTest:
@@ -233,7 +254,8 @@ def main() -> None:
             script, charts = make_floor(page, Path(folder))
             cold, warm = measure_page(page, args.repeat)
             floor = measure_floor(script, args.repeat)
-            rows.append((page, charts, cold, warm, floor, warm / floor))
+            sidebar = measure_floor(make_sidebar(page, Path(folder)), args.repeat)
+            rows.append((page, charts, cold, warm, floor, sidebar, warm / floor))
             print(f"  measured {page}", file=sys.stderr)
 
     print(
@@ -241,14 +263,21 @@ def main() -> None:
         f"<= {TARGET}x\n"
     )
     header = f"{'page':<16}{'charts':>7}{'cold ms':>10}{'warm ms':>10}{'floor ms':>10}"
-    print(header + f"{'warm/floor':>12}  target")
-    print("-" * (len(header) + 20))
-    for page, charts, cold, warm, floor, ratio in rows:
+    header += f"{'sidebar ms':>12}{'warm/floor':>12}  target  {'(warm-sidebar)/floor':>20}"
+    print(header)
+    print("-" * len(header))
+    for page, charts, cold, warm, floor, sidebar, ratio in rows:
         verdict = "ok" if ratio <= TARGET else "MISSED"
         print(
             f"{page:<16}{charts:>7}{cold * 1000:>10.0f}{warm * 1000:>10.0f}"
-            f"{floor * 1000:>10.0f}{ratio:>11.2f}x  {verdict}"
+            f"{floor * 1000:>10.0f}{sidebar * 1000:>12.0f}{ratio:>11.2f}x  {verdict:<6}"
+            f"{(warm - sidebar) / floor:>21.2f}x"
         )
+    print(
+        "\nsidebar = the page's sidebar drawn alone (language switch, presentation switch, "
+        "date range, filters, search, deck and handout buttons), which every view carries and "
+        "the floor does not; the last column is the page without it against the floor."
+    )
 
 
 if __name__ == "__main__":

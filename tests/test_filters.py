@@ -79,3 +79,12 @@ def test_loader_folds_search_text_once_and_search_uses_it() -> None:
     # The derived column never leaves the app in a download.
     header = to_csv(rows).decode("utf-8-sig").splitlines()[0].split(",")
     assert sorted(header) == sorted(column for column in rows.columns if column != SEARCH_COLUMN)
+
+
+def test_keep_returns_the_frame_itself_only_when_every_row_stays() -> None:
+    import numpy as np
+
+    assert filters.keep(ROWS, np.ones(len(ROWS), dtype=bool)) is ROWS
+    kept = filters.keep(ROWS, np.array([True, False, True, False]))
+    assert list(kept["id"]) == ["a", "c"] and kept is not ROWS
+    assert filters.keep(ROWS, np.zeros(len(ROWS), dtype=bool)).empty

@@ -54,15 +54,20 @@ def search_mask(frame: pd.DataFrame, text: str, columns: Sequence[str] = ()) -> 
     return mask
 
 
+def keep(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows where ``mask`` is true; the frame itself when that is every row (no copy)."""
+    return frame if mask.all() else frame[mask]
+
+
 def between(frame: pd.DataFrame, start: date, end: date, column: str = "date") -> pd.DataFrame:
-    return frame[between_mask(frame, start, end, column)]
+    return keep(frame, between_mask(frame, start, end, column))
 
 
 def with_codes(
     frame: pd.DataFrame, column: str, codes: Iterable[str], *, multi: bool = False
 ) -> pd.DataFrame:
-    return frame[codes_mask(frame, column, codes, multi=multi)]
+    return keep(frame, codes_mask(frame, column, codes, multi=multi))
 
 
 def search(frame: pd.DataFrame, text: str, columns: Sequence[str] = ()) -> pd.DataFrame:
-    return frame[search_mask(frame, text, columns)]
+    return keep(frame, search_mask(frame, text, columns))

@@ -36,12 +36,12 @@ def sanctions_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
         & _by(rows, "jurisdiction", state, "jur")
         & _by(rows, "measure_type", state, "type")
     )
-    return rows[mask & _searched(rows, state, sanctions_timeline.SEARCH)]
+    return filters.keep(rows, mask & _searched(rows, state, sanctions_timeline.SEARCH))
 
 
 def dprk_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     mask = _dated(rows, state) & _by(rows, "domain", state, "domain")
-    return rows[mask & _searched(rows, state, dprk_russia_milestones.SEARCH)]
+    return filters.keep(rows, mask & _searched(rows, state, dprk_russia_milestones.SEARCH))
 
 
 def ceasefire_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
@@ -50,16 +50,16 @@ def ceasefire_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
         & _by(rows, "parties", state, "party", multi=True)
         & _by(rows, "event_type", state, "event")
     )
-    return rows[mask & _searched(rows, state, ceasefire_talks.SEARCH)]
+    return filters.keep(rows, mask & _searched(rows, state, ceasefire_talks.SEARCH))
 
 
 def gdp_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    return rows[_dated(rows, state, "period_start")]
+    return filters.keep(rows, _dated(rows, state, "period_start"))
 
 
 def key_rate_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    return rows[_dated(rows, state, "decision_date")]
+    return filters.keep(rows, _dated(rows, state, "decision_date"))
 
 
 def economy_rows(rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    return rows[_dated(rows, state, "period_start")]
+    return filters.keep(rows, _dated(rows, state, "period_start"))

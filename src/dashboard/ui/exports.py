@@ -74,9 +74,9 @@ def chart_downloads(
     if browser_path() is None:
         st.caption(t("present.no_browser", language, hint=INSTALL_HINT))
         return
-    publishers = list(rows["source_publisher"].astype(str).value_counts().index)
 
-    def render(fmt: str) -> bytes:
+    def render(fmt: str) -> bytes:  # on click: the publishers, most cited first, on the image
+        publishers = list(rows["source_publisher"].astype(str).value_counts().index)
         return chart_image(
             fig,
             title=title,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -35,17 +36,23 @@ def argument(language: Lang) -> None:
 
 def latest_gdp(gdp: pd.DataFrame) -> pd.Series:
     """The most recent measured quarter (forecasts are not 'latest growth')."""
-    measured = (gdp["frequency"] == "quarterly") & (gdp["estimate_type"] != "forecast")
-    return gdp.loc[gdp["period_start"].where(measured).idxmax()]
+    measured = (gdp["frequency"] == "quarterly").to_numpy() & (
+        gdp["estimate_type"] != "forecast"
+    ).to_numpy()
+    positions = np.flatnonzero(measured)
+    newest = positions[np.argmax(gdp["period_start"].to_numpy()[positions])]
+    return gdp.iloc[newest]
 
 
 def eu_packages(sanctions: pd.DataFrame) -> int:
-    rows = sanctions[(sanctions["jurisdiction"] == "EU") & (sanctions["measure_type"] == "package")]
-    return len(rows)
+    return int(
+        ((sanctions["jurisdiction"] == "EU") & (sanctions["measure_type"] == "package")).sum()
+    )
 
 
 def per_year(milestones: pd.DataFrame) -> pd.Series:
-    return milestones["date"].dt.year.value_counts().sort_index()
+    years, counts = np.unique(milestones["date"].dt.year.to_numpy(), return_counts=True)
+    return pd.Series(counts, index=years)
 
 
 def key_figures(language: Lang) -> None:
