@@ -37,7 +37,7 @@ sys.path.insert(0, str(PROJECT / "src"))
 
 from dashboard import events, selection  # noqa: E402
 from dashboard.charts import timeline  # noqa: E402
-from dashboard.datasets import read, sanctions_timeline  # noqa: E402
+from dashboard.datasets import LoadResult, as_python_strings, read, sanctions_timeline  # noqa: E402
 from dashboard.datasets.core import SEARCH_COLUMN, search_text  # noqa: E402
 from dashboard.state import default_state  # noqa: E402
 from dashboard.views import SANCTIONS  # noqa: E402
@@ -53,9 +53,12 @@ def synthetic(rows: pd.DataFrame, size: int, seed: int = 7) -> pd.DataFrame:
     days = rng.integers(0, span + 1, size)
     picked["date"] = pd.Timestamp(SANCTIONS.lo) + pd.to_timedelta(days, unit="D")
     picked["id"] = pd.array([f"syn_{n:06d}" for n in range(size)], dtype="string")
-    # The loader folds each row's search text once at load time; do the same for the new ids.
+    # As the loader does once at load time: fold the search text (new ids) and hand text
+    # columns over as Python strings.
     picked[SEARCH_COLUMN] = search_text(picked, sanctions_timeline.SEARCH)
-    return picked
+    frame = as_python_strings(LoadResult("sanctions_timeline", "synthetic", picked, ())).frame
+    assert frame is not None
+    return frame
 
 
 def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -96,3 +98,17 @@ def test_quoted_newline_keeps_line_numbers(tmp_path: Path) -> None:
     path.write_bytes(raw)
     problems = read(DATASET, path).problems
     assert [(p.line, p.column) for p in problems] == [(4, "jurisdiction")]
+
+
+def test_loaded_text_columns_are_python_strings_with_none_for_missing() -> None:
+    from dashboard.paths import PROJECT_DIR
+
+    frame = read("russian_gdp").frame
+    assert frame is not None
+    assert str(frame["source_url"].dtype) == "object"
+    assert all(isinstance(value, str) for value in frame["source_url"])
+    notes = frame["note"].tolist()
+    assert all(value is None or (isinstance(value, str) and value) for value in notes)
+    csv_text = (PROJECT_DIR / "data" / "russian_gdp.csv").read_text(encoding="utf-8")
+    empty_notes = sum(1 for row in csv.DictReader(io.StringIO(csv_text)) if not row["note"])
+    assert notes.count(None) == empty_notes

@@ -34,7 +34,7 @@ def _as_frame(columns: Columns) -> pd.DataFrame:
     return pd.DataFrame(
         {
             name: pd.Series(values, dtype=object, copy=False)
-            if isinstance(values, np.ndarray) and values.dtype == object
+            if str(getattr(values, "dtype", "")) == "object"
             else values
             for name, values in columns.items()
         }

@@ -31,7 +31,7 @@ def codes_mask(
     if multi:
         mask = frame[column].map(lambda cell: bool(wanted.intersection(split_codes(cell))))
     else:
-        mask = frame[column].astype("string").isin(wanted)
+        mask = frame[column].isin(wanted)
     return mask.fillna(False).to_numpy(dtype=bool)
 
 
@@ -46,7 +46,7 @@ def search_mask(frame: pd.DataFrame, text: str, columns: Sequence[str] = ()) -> 
     if not words or frame.empty:
         return mask
     if SEARCH_COLUMN in frame.columns:
-        haystack = frame[SEARCH_COLUMN].astype("string").fillna("")
+        haystack = frame[SEARCH_COLUMN].fillna("")
     else:
         haystack = search_text(frame, columns)
     for word in words:

@@ -24,8 +24,8 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
     titles = wrap_all(events["title"])
     dates = format_dates(events["date"], lang)
     details = [] if compact else wrap_all(events["detail"], 90)
-    sources = events["source"].astype(str).tolist()
-    ids = events["id"].astype(str).tolist()
+    sources = _strings(events["source"]).tolist()
+    ids = _strings(events["id"]).tolist()
     # Fixed-width unicode arrays: plotly keeps them as they are, so copying a large figure
     # is one memory copy rather than one per string.
     if compact:
@@ -46,6 +46,11 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
         ],
         dtype=str,
     )
+
+
+def _strings(values: pd.Series) -> np.ndarray:
+    """A text or category column as a fixed-width string array (no pandas string copies)."""
+    return values.to_numpy(dtype=object, na_value="").astype(str)
 
 
 _BREAK = re.compile(r"[ 、。，,]|[^\x00-\x7f]")
@@ -104,13 +109,13 @@ def event_lanes(
     ``field`` names the code family whose labels and colours are used (``jurisdiction``,
     ``domain``, ``event_type`` or ``lane``). Lanes with no events are left out.
     """
-    lanes = events[lane_column].astype(str).to_numpy()
+    lanes = _strings(events[lane_column])
     codes = set(lanes)
     present = [code for code in order if code in codes]
     large = len(events) > WEBGL_FROM
     hover = _hover(events, lang, compact=large)
     dates = events["date"].to_numpy()
-    ids = events["id"].astype(str).to_numpy(dtype=str)
+    ids = _strings(events["id"])
     traces = []
     labels = [label(field, code, lang) for code in present]
     for position, (code, name) in enumerate(zip(present, labels, strict=True)):
@@ -175,7 +180,7 @@ def counts_by_period(
         periods = events["date"].dt.to_period(freq)
         full = pd.period_range(periods.min(), periods.max(), freq=freq)
         slot = periods.array.asi8 - full[0].ordinal  # period ordinals: 0 = the first slot
-        groups = events["group"].astype(str).to_numpy()
+        groups = _strings(events["group"])
         ticks = [_period_label(period, lang) for period in full]
         for code in order:
             mask = groups == code

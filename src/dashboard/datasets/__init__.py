@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
+import pandas as pd
+
 from dashboard.datasets import (
     ceasefire_positions,
     ceasefire_talks,
@@ -55,7 +57,7 @@ def read(dataset_id: str, path: Path | None = None) -> LoadResult:
         multi=module.MULTI,
         display_path=_display(target),
     )
-    return with_search(result, getattr(module, "SEARCH", ()))
+    return as_python_strings(with_search(result, getattr(module, "SEARCH", ())))
 
 
 def with_search(result: LoadResult, columns: tuple[str, ...]) -> LoadResult:
@@ -63,6 +65,24 @@ def with_search(result: LoadResult, columns: tuple[str, ...]) -> LoadResult:
     if not columns or result.frame is None:
         return result
     frame = result.frame.assign(**{SEARCH_COLUMN: search_text(result.frame, columns)})
+    return replace(result, frame=frame)
+
+
+def as_python_strings(result: LoadResult) -> LoadResult:
+    """Text columns as Python strings (``object``; missing = ``None``) once validated.
+
+    The app slices, hovers and searches these rows on every rerun: picking rows of ``object``
+    columns copies pointers, where Arrow strings copy every byte (at 100,000 rows a filter took
+    several times longer), and hover labels need Python strings anyway.
+    """
+    if result.frame is None:
+        return result
+    frame = result.frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.StringDtype):
+            frame[column] = pd.Series(
+                frame[column].to_numpy(dtype=object, na_value=None), index=frame.index, dtype=object
+            )
     return replace(result, frame=frame)
 
 
