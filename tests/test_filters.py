@@ -30,10 +30,15 @@ def test_between_includes_both_ends() -> None:
     assert filters.between(ROWS, date(2030, 1, 1), date(2030, 12, 31)).empty
 
 
-def test_with_codes_single_and_multi() -> None:
-    assert list(filters.with_codes(ROWS, "jurisdiction", ["EU"])["id"]) == ["a", "d"]
-    assert list(filters.with_codes(ROWS, "parties", ["UA"], multi=True)["id"]) == ["b", "c"]
-    assert filters.with_codes(ROWS, "jurisdiction", []).empty
+def test_codes_mask_single_and_multi() -> None:
+    assert filters.codes_mask(ROWS, "jurisdiction", ["EU"]).tolist() == [True, False, False, True]
+    assert filters.codes_mask(ROWS, "parties", ["UA"], multi=True).tolist() == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert not filters.codes_mask(ROWS, "jurisdiction", []).any()
 
 
 def test_search_is_case_and_width_insensitive_and_needs_every_word() -> None:

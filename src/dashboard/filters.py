@@ -63,11 +63,5 @@ def between(frame: pd.DataFrame, start: date, end: date, column: str = "date") -
     return keep(frame, between_mask(frame, start, end, column))
 
 
-def with_codes(
-    frame: pd.DataFrame, column: str, codes: Iterable[str], *, multi: bool = False
-) -> pd.DataFrame:
-    return keep(frame, codes_mask(frame, column, codes, multi=multi))
-
-
 def search(frame: pd.DataFrame, text: str, columns: Sequence[str] = ()) -> pd.DataFrame:
     return keep(frame, search_mask(frame, text, columns))

@@ -137,12 +137,6 @@ def base_layout(lang: Lang, *, title: str | None = None, height: int = 460) -> d
     }
 
 
-def apply(fig: go.Figure, lang: Lang, *, title: str | None = None, height: int = 460) -> go.Figure:
-    """``base_layout`` set on an existing figure."""
-    fig.update_layout(base_layout(lang, title=title, height=height))
-    return fig
-
-
 DAY_MS = 86_400_000
 _DAY_FORMAT = {"ja": "%Y年%-m月%-d日", "en": "%-d %b %Y"}
 _YEAR_FORMAT = {"ja": "%Y年", "en": "%Y"}
@@ -161,9 +155,3 @@ def date_xaxis(lang: Lang, **options: object) -> dict[str, Any]:
         ],
         **options,
     }
-
-
-def date_axis(fig: go.Figure, lang: Lang, **options: object) -> go.Figure:
-    """``date_xaxis`` set on every x-axis of an existing figure."""
-    fig.update_xaxes(date_xaxis(lang, **options))
-    return fig
