@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, WebSocket
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dashboard.paths import PROJECT_DIR
 
@@ -232,10 +233,66 @@ class Session:
         assert not found, found
 
 
+#: Script runs finished per page, counted from the ``script_finished`` messages the app sends
+#: over its websocket. The DOM counter (``RUN_COUNTER``) misses a run that is over before the
+#: frontend shows it as running (a fast page switch); the socket sees every run.
+_RUNS_FINISHED: dict[int, int] = {}
+_FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+
+
+def _count_runs(page: Page) -> None:
+    key = id(page)
+    _RUNS_FINISHED[key] = 0
+
+    def on_frame(payload: str | bytes) -> None:
+        if isinstance(payload, str):
+            return
+        try:
+            msg = ForwardMsg.FromString(bytes(payload))
+        except Exception:  # not a ForwardMsg: nothing to count
+            return
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished in _FINISHED:
+            _RUNS_FINISHED[key] += 1
+
+    def on_socket(socket_: WebSocket) -> None:
+        if socket_.url.endswith("/_stcore/stream"):
+            socket_.on("framereceived", on_frame)
+
+    page.on("websocket", on_socket)
+    page.on("close", lambda _: _RUNS_FINISHED.pop(key, None))
+
+
+def runs_finished(page: Page) -> int:
+    """Script runs finished on ``page``: the socket's count, or the DOM's if larger."""
+    seen = _RUNS_FINISHED.get(id(page), 0)
+    return max(seen, int(page.evaluate("() => window.__runsFinished || 0")))
+
+
+def _wait_for_run(page: Page, before: int, timeout: int) -> bool:
+    """Wait until more than ``before`` runs have finished and the app shows no run going."""
+    deadline = time.monotonic() + timeout / 1000
+    while runs_finished(page) <= before:
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(25)  # lets Playwright deliver the socket's frames
+    remaining = max(1, int((deadline - time.monotonic()) * 1000))
+    try:
+        page.wait_for_function(
+            """() => document.querySelector('[data-testid="stApp"]')
+                       ?.getAttribute('data-test-script-state') === 'notRunning'""",
+            timeout=remaining,
+        )
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
 def open_app(page: Page, url: str, *, charts: int = 0, timeout: int = RENDER_TIMEOUT) -> Page:
     """Load ``url`` and wait until its script run finished and ``charts`` charts are drawn."""
+    _count_runs(page)
     page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_function("() => window.__runsFinished >= 1", timeout=timeout)
+    if not _wait_for_run(page, 0, timeout):
+        raise AssertionError(f"no script run finished after opening {url}")
     wait_for_charts(page, charts, timeout=timeout)
     return page
 
@@ -256,21 +313,13 @@ def wait_for_charts(page: Page, charts: int, *, timeout: int = RENDER_TIMEOUT) -
 
 def rerun(page: Page, action: Callable[[], object], *, timeout: int = RENDER_TIMEOUT) -> None:
     """Do ``action`` (a click, a blur) and wait for the script run it causes to finish."""
-    before = page.evaluate("() => window.__runsFinished")
+    before = runs_finished(page)
     action()
-    try:
-        page.wait_for_function(
-            """before => window.__runsFinished > before
-                && document.querySelector('[data-testid="stApp"]')
-                       .getAttribute('data-test-script-state') === 'notRunning'""",
-            arg=before,
-            timeout=timeout,
-        )
-    except PlaywrightTimeoutError:
+    if not _wait_for_run(page, before, timeout):
         states = page.evaluate("() => window.__scriptStates")
         raise AssertionError(
             f"no script run finished after the action on {page.url}; states (ms, state): {states}"
-        ) from None
+        )
 
 
 def copy_data(target: Path) -> Path:
