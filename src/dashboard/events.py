@@ -6,7 +6,7 @@ language), source (publisher), url, and the folded search text. Pure functions; 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -75,6 +75,21 @@ def _columns(
             ]
         )
     return columns
+
+
+def _described(dataset: str, group: str, detail: str) -> Callable[[pd.DataFrame, Lang], Columns]:
+    """Events whose title and detail are the dataset's own text (``title_<lang>``,
+    ``<detail>_<lang>``), in lanes by its ``group`` code."""
+
+    def build(rows: pd.DataFrame, lang: Lang) -> Columns:
+        return _columns(rows, dataset, rows[group], rows[f"title_{lang}"], rows[f"{detail}_{lang}"])
+
+    return build
+
+
+_sanctions_columns = _described("sanctions_timeline", "jurisdiction", "summary")
+_dprk_columns = _described("dprk_russia_milestones", "domain", "summary")
+_ceasefire_columns = _described("ceasefire_talks", "event_type", "outcome")
 
 
 def _date_column(rows: pd.DataFrame) -> str:
@@ -148,27 +163,6 @@ def combined(
     }
     order = np.lexsort((columns["id"], columns["date"]))  # by date, then id
     return _as_frame({name: values[order] for name, values in columns.items()})
-
-
-def _sanctions_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
-    return _columns(
-        rows, "sanctions_timeline", rows["jurisdiction"], rows[f"title_{lang}"],
-        rows[f"summary_{lang}"],
-    )  # fmt: skip
-
-
-def _dprk_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
-    return _columns(
-        rows, "dprk_russia_milestones", rows["domain"], rows[f"title_{lang}"],
-        rows[f"summary_{lang}"],
-    )  # fmt: skip
-
-
-def _ceasefire_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
-    return _columns(
-        rows, "ceasefire_talks", rows["event_type"], rows[f"title_{lang}"],
-        rows[f"outcome_{lang}"],
-    )  # fmt: skip
 
 
 def _key_rate_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
