@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +28,7 @@ from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
 
 log = logging.getLogger("dashboard")
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def _built(build: Callable[..., bytes], state: ViewState) -> bytes:
@@ -45,24 +47,20 @@ def briefing_downloads(state: ViewState, page: str) -> None:
     side.subheader(t("present.exports", language))
     side.caption(t("present.exports_help", language))
     stem = f"briefing_{page}_{state.start:%Y%m%d}-{state.end:%Y%m%d}_{language}"
-    side.download_button(
-        t("present.deck", language),
-        data=lambda: _built(build_deck, state),
-        file_name=f"{stem}.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        key="download.deck",
-        icon=":material/slideshow:",
-        width="stretch",
+    files = (
+        ("deck", build_deck, "pptx", PPTX_MIME, ":material/slideshow:"),
+        ("handout", build_handout, "pdf", "application/pdf", ":material/picture_as_pdf:"),
     )
-    side.download_button(
-        t("present.handout", language),
-        data=lambda: _built(build_handout, state),
-        file_name=f"{stem}.pdf",
-        mime="application/pdf",
-        key="download.handout",
-        icon=":material/picture_as_pdf:",
-        width="stretch",
-    )
+    for name, build, suffix, mime, icon in files:
+        side.download_button(
+            t(f"present.{name}", language),
+            data=partial(_built, build, state),  # built on click, not on every rerun
+            file_name=f"{stem}.{suffix}",
+            mime=mime,
+            key=f"download.{name}",
+            icon=icon,
+            width="stretch",
+        )
     if browser_path() is None:
         side.caption(t("present.no_browser", language, hint=INSTALL_HINT))
 
