@@ -139,9 +139,15 @@ def main() -> None:
     previous = None
     for size in sizes:
         frame = synthetic(base, size)
-        filter_s, shown = timed(lambda f=frame: selection.sanctions_rows(f, state), args.repeat)
-        search_s, _ = timed(lambda f=frame: selection.sanctions_rows(f, searched), args.repeat)
-        events_s, lanes = timed(lambda s=shown: events.sanctions(s, args.lang), args.repeat)
+        filter_s, shown = timed(
+            lambda f=frame: selection.select("sanctions_timeline", f, state), args.repeat
+        )
+        search_s, _ = timed(
+            lambda f=frame: selection.select("sanctions_timeline", f, searched), args.repeat
+        )
+        events_s, lanes = timed(
+            lambda s=shown: events.of("sanctions_timeline", s, args.lang), args.repeat
+        )
         figure_s, fig = timed(
             lambda e=lanes: timeline.event_lanes(
                 e,

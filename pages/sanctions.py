@@ -6,5 +6,5 @@ from dashboard.views import SANCTIONS
 state, notices = controls.page_state(SANCTIONS)
 common.header(common.t("nav.sanctions", state.lang), state.lang, notices)
 narrative.quote("war_economy", {"ja": "制裁", "en": "sanction"}, state.lang)
-panels.sanctions_lanes(state, state.lang)
-panels.sanctions_counts(state, state.lang)
+panels.PANELS["sanctions_lanes"](state, state.lang)
+panels.PANELS["sanctions_counts"](state, state.lang)

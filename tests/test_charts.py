@@ -18,21 +18,24 @@ POSITIONS = read("ceasefire_positions").frame
 def test_event_lanes_one_trace_per_present_category_with_fixed_colours() -> None:
     rows = SANCTIONS[SANCTIONS["jurisdiction"].isin(["EU", "JP"])]
     fig = timeline.event_lanes(
-        events.sanctions(rows, "ja"), "ja", field="jurisdiction", order=("EU", "US", "JP")
+        events.of("sanctions_timeline", rows, "ja"),
+        "ja",
+        field="jurisdiction",
+        order=("EU", "US", "JP"),
     )
     assert [trace.name for trace in fig.data] == ["EU", "日本"]
     assert [trace.marker.color for trace in fig.data] == [theme.BLUE, theme.ORANGE]
     assert sum(len(trace.x) for trace in fig.data) == len(rows)
     assert fig.layout.xaxis.tickformat == "%Y年%-m月"
     hover = fig.data[0].hovertext[0]
-    first = events.sanctions(rows, "ja").query("group == 'EU'").iloc[0]
+    first = events.of("sanctions_timeline", rows, "ja").query("group == 'EU'").iloc[0]
     assert f"{first['date']:%Y}年{first['date'].month}月{first['date'].day}日" in hover
     assert "出典" in hover and first["id"] in hover
 
 
 def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
     fig = timeline.event_lanes(
-        events.sanctions(SANCTIONS, "en"), "en", field="jurisdiction", order=("US",)
+        events.of("sanctions_timeline", SANCTIONS, "en"), "en", field="jurisdiction", order=("US",)
     )
     assert [trace.name for trace in fig.data] == ["United States"]
     assert fig.layout.xaxis.tickformat == "%b %Y"
@@ -42,7 +45,7 @@ def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
 
 def test_counts_by_period_sum_to_the_rows() -> None:
     fig = timeline.counts_by_period(
-        events.sanctions(SANCTIONS, "en"),
+        events.of("sanctions_timeline", SANCTIONS, "en"),
         "en",
         field="jurisdiction",
         order=tuple(SANCTIONS["jurisdiction"].cat.categories),
@@ -57,7 +60,7 @@ def test_gdp_chart_marks_forecasts_and_draws_overlays_in_a_second_row() -> None:
     annual = next(trace for trace in fig.data if trace.name == "Annual")
     forecast = GDP[(GDP["frequency"] == "annual")]["estimate_type"].eq("forecast").tolist()
     assert [colour == "white" for colour in annual.marker.color] == forecast
-    overlays = events.combined(SANCTIONS.head(3), None, None, None, "en")
+    overlays = events.combined({"sanctions_timeline": SANCTIONS.head(3)}, "en")
     with_events = economy.gdp_growth(GDP, "en", overlays)
     assert len(with_events.data) == len(fig.data) + 1
     assert with_events.data[-1].xaxis == "x2"
@@ -81,7 +84,7 @@ def test_positions_matrix_marks_missing_cells() -> None:
 
 def test_combined_timeline_keeps_lanes_and_order() -> None:
     small = SANCTIONS[SANCTIONS["date"] >= pd.Timestamp(date(2025, 10, 1))]
-    combined = events.combined(small, None, None, None, "ja")
+    combined = events.combined({"sanctions_timeline": small}, "ja")
     assert set(combined["lane"]) == {"sanctions"}
     assert combined["date"].is_monotonic_increasing
 
@@ -97,7 +100,7 @@ def test_hover_wrap_breaks_long_text_and_caps_lines() -> None:
 
 
 def test_event_lanes_switch_to_webgl_only_for_large_timelines() -> None:
-    small = events.sanctions(SANCTIONS, "en")
+    small = events.of("sanctions_timeline", SANCTIONS, "en")
     fig = timeline.event_lanes(small, "en", field="jurisdiction", order=("EU", "US"))
     assert {trace.type for trace in fig.data} == {"scatter"}
     big = pd.concat([small] * (timeline.WEBGL_FROM // len(small) + 1), ignore_index=True)

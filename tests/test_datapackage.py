@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.datasets import DATASET_IDS, MODULES
+from dashboard.datasets import DATASET_IDS, REGISTRY
 from dashboard.datasets.core import _kind, ordered_columns
 from dashboard.paths import DATAPACKAGE, PROJECT_DIR
 
@@ -29,13 +29,13 @@ def test_every_dataset_has_exactly_one_resource() -> None:
 
 @pytest.mark.parametrize("dataset_id", DATASET_IDS)
 def test_fields_match_schema_and_csv_header(dataset_id: str) -> None:
-    module = MODULES[dataset_id]
-    schema = module.Schema.to_schema()
+    spec = REGISTRY[dataset_id]
+    schema = spec.schema.to_schema()
     fields = RESOURCES[dataset_id]["schema"]["fields"]
     with (PROJECT_DIR / "data" / f"{dataset_id}.csv").open(encoding="utf-8-sig") as handle:
         header = next(csv.reader(handle))
-    assert [f["name"] for f in fields] == ordered_columns(module.Schema) == header
-    multi = {spec.column: list(spec.allowed) for spec in module.MULTI}
+    assert [f["name"] for f in fields] == ordered_columns(spec.schema) == header
+    multi = {v.field: list(v.values) for v in spec.vocabularies if v.multi}
     for item in fields:
         column = schema.columns[item["name"]]
         constraints = item.get("constraints", {})
@@ -46,7 +46,7 @@ def test_fields_match_schema_and_csv_header(dataset_id: str) -> None:
         checks = {check.name: check.statistics for check in column.checks}
         if "isin" in checks:
             assert constraints["enum"] == list(checks["isin"]["allowed_values"]), item["name"]
-            assert list(module.CATEGORIES[item["name"]]) == constraints["enum"]
+            assert list(spec.categories[item["name"]]) == constraints["enum"]
         else:
             assert "enum" not in constraints, item["name"]
         for check, key in (

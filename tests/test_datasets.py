@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.datasets import DATASET_IDS, MODULES, read
+from dashboard.datasets import DATASET_IDS, REGISTRY, read
 from tests.broken import CASES, DATASET, NUMERIC_CASES, NUMERIC_DATASET, Case
 
 
@@ -20,7 +20,7 @@ def test_real_data_is_valid_and_typed(dataset_id: str) -> None:
     frame = result.frame
     assert frame is not None and len(frame) > 0
     assert frame["id"].is_unique
-    for column, allowed in MODULES[dataset_id].CATEGORIES.items():
+    for column, allowed in REGISTRY[dataset_id].categories.items():
         assert isinstance(frame[column].dtype, pd.CategoricalDtype)
         assert list(frame[column].cat.categories) == list(allowed)
     dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]

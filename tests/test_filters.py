@@ -53,11 +53,11 @@ def test_search_is_case_and_width_insensitive_and_needs_every_word() -> None:
 def test_selection_applies_only_the_filters_a_view_has() -> None:
     rows = ROWS.assign(summary_ja="", title_ja=ROWS["title_ja"])
     base = ViewState(lang="en", start=date(2022, 1, 1), end=date(2025, 12, 31))
-    assert list(selection.sanctions_rows(rows, base)["id"]) == ["a", "b", "c"]
+    assert list(selection.select("sanctions_timeline", rows, base)["id"]) == ["a", "b", "c"]
     only_eu = base.with_(selected={"jur": ("EU",)})
-    assert list(selection.sanctions_rows(rows, only_eu)["id"]) == ["a"]
+    assert list(selection.select("sanctions_timeline", rows, only_eu)["id"]) == ["a"]
     none = base.with_(selected={"jur": ()})
-    assert selection.sanctions_rows(rows, none).empty
+    assert selection.select("sanctions_timeline", rows, none).empty
 
 
 def test_loader_folds_search_text_once_and_search_uses_it() -> None:

@@ -6,14 +6,16 @@ language), source (publisher), url, and the folded search text. Pure functions; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.core import SEARCH_COLUMN, normalise
-from dashboard.i18n import Lang, label
+from dashboard.datasets.spec import EventText
+from dashboard.i18n import Lang
 
 EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url"]
 
@@ -44,6 +46,7 @@ def _as_frame(columns: Columns) -> pd.DataFrame:
 def _columns(
     rows: pd.DataFrame,
     dataset: str,
+    date_column: str,
     group: pd.Series,
     title: pd.Series | Sequence[str],
     detail: pd.Series | Sequence[str],
@@ -54,7 +57,7 @@ def _columns(
     """
     columns: Columns = {
         "id": _text(rows["id"]),
-        "date": rows[_date_column(rows)].to_numpy(),
+        "date": rows[date_column].to_numpy(),
         "dataset": np.full(len(rows), dataset, dtype=object),
         "group": _text(group.astype(object)),
         "title": _text(title),
@@ -77,94 +80,56 @@ def _columns(
     return columns
 
 
-def _described(dataset: str, group: str, detail: str) -> Callable[[pd.DataFrame, Lang], Columns]:
-    """Events whose title and detail are the dataset's own text (``title_<lang>``,
-    ``<detail>_<lang>``), in lanes by its ``group`` code."""
-
-    def build(rows: pd.DataFrame, lang: Lang) -> Columns:
-        return _columns(rows, dataset, rows[group], rows[f"title_{lang}"], rows[f"{detail}_{lang}"])
-
-    return build
+def _text_of(spec: EventText, rows: pd.DataFrame, lang: Lang) -> pd.Series | Sequence[str]:
+    """A column stem (``"title"`` -> ``title_<lang>``) or a function of the rows."""
+    return rows[f"{spec}_{lang}"] if isinstance(spec, str) else spec(rows, lang)
 
 
-_sanctions_columns = _described("sanctions_timeline", "jurisdiction", "summary")
-_dprk_columns = _described("dprk_russia_milestones", "domain", "summary")
-_ceasefire_columns = _described("ceasefire_talks", "event_type", "outcome")
+def _event_columns(
+    dataset_id: str, rows: pd.DataFrame, lang: Lang, group: str | None = None
+) -> Columns:
+    """The event columns of a dataset's rows, as its declaration says (lanes by ``group``)."""
+    spec = REGISTRY[dataset_id]
+    if spec.events is None:
+        raise ValueError(f"{dataset_id} declares no events")
+    return _columns(
+        rows,
+        dataset_id,
+        spec.date,
+        rows[group or spec.events.group],
+        _text_of(spec.events.title, rows, lang),
+        _text_of(spec.events.detail, rows, lang),
+    )
 
 
-def _date_column(rows: pd.DataFrame) -> str:
-    for name in ("date", "decision_date", "period_start", "as_of"):
-        if name in rows.columns:
-            return name
-    raise KeyError("no date column")
+def of(dataset_id: str, rows: pd.DataFrame, lang: Lang, group: str | None = None) -> pd.DataFrame:
+    """A dataset's rows as events; ``group`` overrides the category its lanes follow."""
+    return _as_frame(_event_columns(dataset_id, rows, lang, group))
 
 
-def sanctions(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _as_frame(_sanctions_columns(rows, lang))
+def lanes() -> list[Dataset]:
+    """The datasets that are lanes of the combined timeline, in lane order."""
+    with_lane = [spec for spec in REGISTRY.values() if spec.lane is not None and spec.events]
+    return sorted(with_lane, key=lambda spec: spec.lane.order)  # type: ignore[union-attr]
 
 
-def dprk(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _as_frame(_dprk_columns(rows, lang))
-
-
-def ceasefire(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _as_frame(_ceasefire_columns(rows, lang))
-
-
-def key_rate(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return _as_frame(_key_rate_columns(rows, lang))
-
-
-def _key_rate_parts(rows: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
-    """Titles ("cut to 16.5% (-0.5 pt)") and details (the meeting) of key-rate decisions."""
-    verbs = [label("decision", code, lang) for code in rows["decision"].astype(object)]
-    rates = rows["key_rate_pct"].tolist()
-    changes = rows["change_pp"].tolist()
-    if lang == "ja":
-        titles = [
-            f"政策金利を{rate:g}%に{verb}（{change:+g}pt）"
-            for verb, rate, change in zip(verbs, rates, changes, strict=True)
-        ]
-    else:
-        titles = [
-            f"{verb}: key rate {rate:g}% ({change:+g} pp)"
-            for verb, rate, change in zip(verbs, rates, changes, strict=True)
-        ]
-    details = [label("meeting", code, lang) for code in rows["meeting"].astype(object)]
-    return titles, details
-
-
-def combined(
-    sanctions_rows: pd.DataFrame | None,
-    dprk_rows: pd.DataFrame | None,
-    ceasefire_rows: pd.DataFrame | None,
-    key_rate_rows: pd.DataFrame | None,
-    lang: Lang,
-) -> pd.DataFrame:
-    """All four datasets in one frame with a ``lane`` column; a missing dataset is left out."""
-    parts = []
-    for lane, rows, build in (
-        ("ceasefire", ceasefire_rows, _ceasefire_columns),
-        ("sanctions", sanctions_rows, _sanctions_columns),
-        ("economy", key_rate_rows, _key_rate_columns),
-        ("dprk", dprk_rows, _dprk_columns),
-    ):
+def combined(parts: Mapping[str, pd.DataFrame | None], lang: Lang) -> pd.DataFrame:
+    """Several datasets' events in one frame with a ``lane`` column (their lane codes), sorted
+    by date and id; a dataset given as ``None`` or with no rows is left out."""
+    columns_of = []
+    for spec in lanes():
+        rows = parts.get(spec.id)
         if rows is not None and len(rows):
-            part = build(rows, lang)
-            part["lane"] = np.full(len(rows), lane, dtype=object)
-            parts.append(part)
-    if not parts:
+            part = _event_columns(spec.id, rows, lang)
+            part["lane"] = np.full(len(rows), spec.lane.code, dtype=object)  # type: ignore[union-attr]
+            columns_of.append(part)
+    if not columns_of:
         return pd.DataFrame(columns=[*EVENT_COLUMNS, SEARCH_COLUMN, "lane"])
     columns = {
-        name: np.concatenate([np.asarray(part[name], dtype=object) for part in parts])
+        name: np.concatenate([np.asarray(part[name], dtype=object) for part in columns_of])
         if name != "date"
-        else np.concatenate([part[name] for part in parts])
-        for name in parts[0]
+        else np.concatenate([part[name] for part in columns_of])
+        for name in columns_of[0]
     }
     order = np.lexsort((columns["id"], columns["date"]))  # by date, then id
     return _as_frame({name: values[order] for name, values in columns.items()})
-
-
-def _key_rate_columns(rows: pd.DataFrame, lang: Lang) -> Columns:
-    titles, details = _key_rate_parts(rows, lang)
-    return _columns(rows, "russian_key_rate", rows["decision"], titles, details)

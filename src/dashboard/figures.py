@@ -1,64 +1,80 @@
 """The dashboard's figures by name: filtered rows + view state + language -> plotly Figure.
 
-Pure (no Streamlit): the app's panels, presentation mode and the briefing export all draw
-through these, so a chart looks the same on screen, on a slide and in a handout.
+Every chart a dataset declares (``Dataset.charts``) is here under its name, drawn by the builder
+it names (``"module:function"`` under ``dashboard.charts``). Pure (no Streamlit): the app's
+panels, presentation mode and the briefing export all draw through these, so a chart looks the
+same on screen, on a slide and in a handout.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import events
-from dashboard.charts import economy, timeline
-from dashboard.datasets import ceasefire_talks, dprk_russia_milestones, sanctions_timeline
+from dashboard import selection
+from dashboard.datasets import REGISTRY, Dataset
+from dashboard.datasets.spec import Chart
 from dashboard.i18n import Lang
 from dashboard.state import ViewState
 
-Builder = Callable[[pd.DataFrame, ViewState, Lang], go.Figure]
+
+@dataclass(frozen=True)
+class Figure:
+    """A declared chart with the dataset it belongs to."""
+
+    dataset: Dataset
+    chart: Chart
+
+    @property
+    def name(self) -> str:
+        return self.chart.name
+
+    def title(self, lang: Lang) -> str:
+        return self.chart.title[0] if lang == "ja" else self.chart.title[1]
+
+    def select(self, rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+        """The rows the chart shows: the view's filters, then the chart's own limits."""
+        return selection.select(self.dataset.id, rows, state, self.chart.where)
+
+    def draw(
+        self,
+        rows: pd.DataFrame,
+        state: ViewState,
+        lang: Lang,
+        overlays: pd.DataFrame | None = None,
+    ) -> Any:
+        """The figure (or, for a table chart, the DataFrame) of already selected ``rows``."""
+        build, accepted = _builder(self.chart.builder)
+        context = {
+            "dataset": self.dataset,
+            "start": state.start,
+            "end": state.end,
+            "overlays": overlays,
+        }
+        options = {name: value for name, value in context.items() if name in accepted}
+        return build(rows, lang, **options, **self.chart.options)
 
 
-def lanes(
-    to_events: Callable[[pd.DataFrame, Lang], pd.DataFrame], field: str, order: tuple[str, ...]
-) -> Builder:
-    """Events as markers in one lane per category of ``field``, over the view's date range."""
-
-    def build(rows: pd.DataFrame, state: ViewState, lang: Lang) -> go.Figure:
-        return timeline.event_lanes(
-            to_events(rows, lang), lang, field=field, order=order, start=state.start, end=state.end
-        )
-
-    return build
+@cache
+def _builder(path: str) -> tuple[Callable[..., Any], frozenset[str]]:
+    """``"timeline:lanes"`` -> ``dashboard.charts.timeline.lanes`` and its keyword names."""
+    module_name, _, function_name = path.partition(":")
+    function = getattr(importlib.import_module(f"dashboard.charts.{module_name}"), function_name)
+    return function, frozenset(inspect.signature(function).parameters)
 
 
-def counts(field: str, order: tuple[str, ...], freq: str) -> Builder:
-    """Stacked counts of rows per quarter (``"Q"``) or year (``"Y"``) by their ``field`` code.
-
-    Counting needs only each row's date and code, so no full event frame is built.
-    """
-
-    def build(rows: pd.DataFrame, state: ViewState, lang: Lang) -> go.Figure:
-        dated = pd.DataFrame({"date": rows["date"], "group": rows[field]})
-        return timeline.counts_by_period(dated, lang, field=field, order=order, freq=freq)
-
-    return build
-
-
-def japan_events(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Japan's measures laid out by measure type rather than jurisdiction."""
-    return events.sanctions(rows, lang).assign(group=list(rows["measure_type"].astype(str)))
-
-
-FIGURES: dict[str, Builder] = {
-    "sanctions_lanes": lanes(events.sanctions, "jurisdiction", sanctions_timeline.JURISDICTIONS),
-    "sanctions_counts": counts("jurisdiction", sanctions_timeline.JURISDICTIONS, "Q"),
-    "japan_measures": lanes(japan_events, "measure_type", sanctions_timeline.MEASURE_TYPES),
-    "dprk_lanes": lanes(events.dprk, "domain", dprk_russia_milestones.DOMAINS),
-    "dprk_counts": counts("domain", dprk_russia_milestones.DOMAINS, "Y"),
-    "ceasefire_timeline": lanes(events.ceasefire, "event_type", ceasefire_talks.EVENT_TYPES),
-    "gdp_growth": lambda rows, state, lang: economy.gdp_growth(rows, lang),
-    "key_rate": lambda rows, state, lang: economy.key_rate_path(rows, lang),
-    "economy_indicators": lambda rows, state, lang: economy.indicators(rows, lang),
+FIGURES: dict[str, Figure] = {
+    chart.name: Figure(spec, chart) for spec in REGISTRY.values() for chart in spec.charts
 }
+
+
+def build(name: str, rows: pd.DataFrame, state: ViewState, lang: Lang) -> go.Figure:
+    """The named chart of ``rows`` (already selected for ``state``)."""
+    return FIGURES[name].draw(rows, state, lang)

@@ -52,9 +52,35 @@ def t(key: str, lang: Lang, **values: object) -> str:
 
 
 def label(field: str, code: object, lang: Lang) -> str:
-    """The display label of a category code, e.g. ``label("jurisdiction", "EU", "ja")``."""
+    """The display label of a category code, e.g. ``label("jurisdiction", "EU", "ja")``.
+
+    Datasets declare their codes' labels (``dashboard.datasets``); lanes come from their
+    datasets' declarations; other code families (errata kinds, sections) from strings.toml.
+    """
+    from dashboard.datasets import codes
+    from dashboard.datasets.spec import in_lang
+
+    item = codes(field).get(str(code))
+    if item is not None:
+        return item.label(lang)
+    if field in ("lane", "overlay"):
+        lane = _lane_labels(field).get(str(code))
+        if lane is not None:
+            return in_lang(lane, lang)
     entry = strings().get(f"codes.{field}.{code}")
     return entry[lang] if entry else str(code)
+
+
+@cache
+def _lane_labels(field: str) -> dict[str, tuple[str, str]]:
+    from dashboard import events
+
+    found = {}
+    for spec in events.lanes():
+        lane = spec.lane
+        assert lane is not None
+        found[lane.code] = (lane.overlay_label or lane.label) if field == "overlay" else lane.label
+    return found
 
 
 def format_date(

@@ -5,17 +5,16 @@ the rows the current view selects. Pure: no Streamlit, so the export runs withou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import selection
 from dashboard.chapter import chapter, keypoints
 from dashboard.datasets import read
-from dashboard.figures import FIGURES
-from dashboard.i18n import Lang, t
+from dashboard.figures import FIGURES, Figure
+from dashboard.i18n import Lang
 from dashboard.state import ViewState
 
 Frames = Mapping[str, pd.DataFrame]
@@ -24,11 +23,18 @@ Rows = dict[str, pd.DataFrame]
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # a chapter section id (narrative file and key points)
-    chart_title: str  # strings.toml key of the chart's title
-    datasets: tuple[str, ...]
-    select: Callable[[Frames, ViewState], Rows]
-    figure: Callable[[Rows, ViewState, Lang], go.Figure]
+    """A chapter section (narrative file and key points) and the chart its slide shows."""
+
+    key: str
+    chart: str  # a name in dashboard.figures.FIGURES
+
+    @property
+    def figure_spec(self) -> Figure:
+        return FIGURES[self.chart]
+
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        return (self.figure_spec.dataset.id,)
 
     def title(self, lang: Lang) -> str:
         return chapter().section_titles[self.key][lang]
@@ -36,46 +42,25 @@ class Section:
     def points(self, lang: Lang) -> tuple[str, ...]:
         return keypoints(lang)[self.key]
 
+    def select(self, frames: Frames, state: ViewState) -> Rows:
+        spec = self.figure_spec
+        return {spec.dataset.id: spec.select(frames[spec.dataset.id], state)}
 
-def _rows(dataset_id: str, select: Callable[[pd.DataFrame, ViewState], pd.DataFrame]):  # type: ignore[no-untyped-def]
-    def pick(frames: Frames, state: ViewState) -> Rows:
-        return {dataset_id: select(frames[dataset_id], state)}
-
-    return pick
-
-
-def _figure(name: str, dataset_id: str) -> Callable[[Rows, ViewState, Lang], go.Figure]:
-    def draw(rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
-        return FIGURES[name](rows[dataset_id], state, lang)
-
-    return draw
+    def figure(self, rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
+        spec = self.figure_spec
+        return spec.draw(rows[spec.dataset.id], state, lang)
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        "ceasefire", "chart.ceasefire_title", ("ceasefire_talks",),
-        _rows("ceasefire_talks", selection.ceasefire_rows),
-        _figure("ceasefire_timeline", "ceasefire_talks"),
-    ),
-    Section(
-        "war_economy", "chart.gdp_title", ("russian_gdp",),
-        _rows("russian_gdp", selection.gdp_rows), _figure("gdp_growth", "russian_gdp"),
-    ),
-    Section(
-        "dprk_russia", "chart.dprk_title", ("dprk_russia_milestones",),
-        _rows("dprk_russia_milestones", selection.dprk_rows),
-        _figure("dprk_lanes", "dprk_russia_milestones"),
-    ),
-    Section(
-        "recommendations", "chart.sanctions_counts", ("sanctions_timeline",),
-        _rows("sanctions_timeline", selection.sanctions_rows),
-        _figure("sanctions_counts", "sanctions_timeline"),
-    ),
-)  # fmt: skip
+    Section("ceasefire", "ceasefire_timeline"),
+    Section("war_economy", "gdp_growth"),
+    Section("dprk_russia", "dprk_lanes"),
+    Section("recommendations", "sanctions_counts"),
+)
 
 
 def chart_title(section: Section, lang: Lang) -> str:
-    return t(section.chart_title, lang)
+    return section.figure_spec.title(lang)
 
 
 def load_frames(

@@ -33,6 +33,10 @@ class FilterSpec:
     param: str
     field: str
     codes: tuple[str, ...]
+    label: tuple[str, str] = ("", "")  # (Japanese, English), as the sidebar names the filter
+
+    def title(self, lang: Lang) -> str:
+        return self.label[0] if lang == "ja" else self.label[1]
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,58 @@
 """What each page lets the user choose: its date bounds, filters, search and overlays.
 
-Shared by the pages, the URL parser's tests and the briefing export, so they cannot disagree.
+A page's filters and search come from the datasets that declare it as their page; the overview's
+lanes and the economy charts' overlays from the datasets that declare a lane. Shared by the
+pages, the URL parser's tests and the briefing export, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from dashboard.datasets import ceasefire_talks, dprk_russia_milestones, sanctions_timeline
+from dashboard import events
+from dashboard.datasets import REGISTRY
+from dashboard.datasets.core import AS_OF
 from dashboard.slides import SECTIONS
 from dashboard.state import FilterSpec, ViewSpec
 
-AS_OF = date(2025, 12, 31)
-LANES = ("ceasefire", "sanctions", "economy", "dprk")
+#: The overview's lanes: one per dataset that declares one, in lane order.
+LANES = tuple(spec.lane.code for spec in events.lanes() if spec.lane)
+#: Lanes that may be drawn as markers on the economy charts.
+OVERLAYS = tuple(spec.lane.code for spec in events.lanes() if spec.lane and spec.lane.overlay)
 #: Presentation mode steps through the briefing sections; ``slide`` in the URL counts them.
 SLIDES = len(SECTIONS)
+
+
+def _filters(*pages: str) -> tuple[FilterSpec, ...]:
+    """The URL filters of the datasets shown on ``pages`` (all pages when none are given)."""
+    found: dict[str, FilterSpec] = {}
+    for spec in REGISTRY.values():
+        if pages and spec.page not in pages:
+            continue
+        for item in spec.filters:
+            found.setdefault(
+                item.param,
+                FilterSpec(item.param, item.field, spec.vocabulary(item.field).values, item.label),
+            )
+    return tuple(found.values())
+
+
+def _searchable(*pages: str) -> bool:
+    return any(spec.search for spec in REGISTRY.values() if not pages or spec.page in pages)
+
+
+def page(name: str, lo: date, **options: object) -> ViewSpec:
+    """The view of page ``name``: its datasets' filters and search, from ``lo`` to the cut-off."""
+    return ViewSpec(
+        page=name,
+        slides=SLIDES,
+        lo=lo,
+        hi=AS_OF,
+        filters=_filters(name),
+        search=_searchable(name),
+        **options,  # type: ignore[arg-type]
+    )
+
 
 OVERVIEW = ViewSpec(
     page="overview",
@@ -22,50 +60,17 @@ OVERVIEW = ViewSpec(
     lo=date(2021, 12, 1),
     hi=AS_OF,
     default_from=date(2022, 1, 1),
-    filters=(FilterSpec("lane", "lane", LANES),),
+    filters=(FilterSpec("lane", "lane", LANES, ("表示する系列", "Lanes shown")),),
     search=True,
 )
-CEASEFIRE = ViewSpec(
-    page="ceasefire",
-    slides=SLIDES,
-    lo=date(2025, 1, 1),
-    hi=AS_OF,
-    filters=(
-        FilterSpec("party", "parties", ceasefire_talks.PARTIES),
-        FilterSpec("event", "event_type", ceasefire_talks.EVENT_TYPES),
-    ),
-    search=True,
-)
-WAR_ECONOMY = ViewSpec(
-    page="war_economy",
-    slides=SLIDES,
-    lo=date(2014, 1, 1),
-    hi=AS_OF,
-    overlays=("sanctions", "ceasefire", "dprk"),
-)
-SANCTIONS = ViewSpec(
-    page="sanctions",
-    slides=SLIDES,
-    lo=date(2022, 2, 1),
-    hi=AS_OF,
-    filters=(
-        FilterSpec("jur", "jurisdiction", sanctions_timeline.JURISDICTIONS),
-        FilterSpec("type", "measure_type", sanctions_timeline.MEASURE_TYPES),
-    ),
-    search=True,
-)
-DPRK_RUSSIA = ViewSpec(
-    page="dprk_russia",
-    slides=SLIDES,
-    lo=date(2023, 1, 1),
-    hi=AS_OF,
-    filters=(FilterSpec("domain", "domain", dprk_russia_milestones.DOMAINS),),
-    search=True,
-)
-RECOMMENDATIONS = ViewSpec(page="recommendations", lo=date(2022, 2, 1), hi=AS_OF, slides=SLIDES)
+CEASEFIRE = page("ceasefire", date(2025, 1, 1))
+WAR_ECONOMY = page("war_economy", date(2014, 1, 1), overlays=OVERLAYS)
+SANCTIONS = page("sanctions", date(2022, 2, 1))
+DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))
+RECOMMENDATIONS = page("recommendations", date(2022, 2, 1))
 DATA_SOURCES = ViewSpec(page="data_sources", lo=AS_OF, hi=AS_OF, slides=SLIDES)
 
-#: The briefing export (deck and handout): every category filter its sections use, over the
+#: The briefing export (deck and handout): every category filter of every dataset, over the
 #: whole data range (annual GDP from 2014); by default from the year of the full-scale invasion.
 BRIEFING = ViewSpec(
     page="briefing",
@@ -73,13 +78,7 @@ BRIEFING = ViewSpec(
     lo=date(2014, 1, 1),
     hi=AS_OF,
     default_from=date(2022, 1, 1),
-    filters=(
-        FilterSpec("jur", "jurisdiction", sanctions_timeline.JURISDICTIONS),
-        FilterSpec("type", "measure_type", sanctions_timeline.MEASURE_TYPES),
-        FilterSpec("domain", "domain", dprk_russia_milestones.DOMAINS),
-        FilterSpec("party", "parties", ceasefire_talks.PARTIES),
-        FilterSpec("event", "event_type", ceasefire_talks.EVENT_TYPES),
-    ),
+    filters=_filters(),
     search=True,
 )
 

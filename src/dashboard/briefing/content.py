@@ -93,9 +93,7 @@ def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
             if codes
             else t("briefing.none_selected", lang)
         )
-        lines.append(
-            t("briefing.filter_item", lang, name=t(f"filter.{spec.field}", lang), values=values)
-        )
+        lines.append(t("briefing.filter_item", lang, name=spec.title(lang), values=values))
     if state.query:
         restricted = True
         lines.append(t("briefing.search", lang, query=state.query))

@@ -15,7 +15,6 @@ from dashboard.charts import theme
 from dashboard.charts.timeline import HOVER_TEMPLATE, _hover, _wrap
 from dashboard.i18n import Lang, format_date, label, t
 
-OVERLAY_ORDER = ("ceasefire", "sanctions", "dprk")
 #: Beyond this many events in a lane, markers carry no text label (hover still shows it).
 MAX_LABELLED = 14
 
@@ -84,8 +83,10 @@ def _overlay_layout(overlays: pd.DataFrame | None) -> tuple[dict[str, Any], bool
 
 def _overlay_traces(overlays: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
     """Events as labelled markers in the second row, one lane per overlay."""
+    from dashboard import events
+
     traces = []
-    for code in OVERLAY_ORDER:
+    for code in [spec.lane.code for spec in events.lanes() if spec.lane]:
         lane = overlays[overlays["lane"] == code]
         if lane.empty:
             continue

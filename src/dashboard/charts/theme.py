@@ -9,92 +9,55 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.i18n import AXIS_DATE_FORMAT, Lang
+from dashboard.palette import (  # noqa: F401  (re-exported for the chart modules)
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    PURPLE,
+    SKY,
+    SYMBOLS,
+    VERMILLION,
+    YELLOW,
+)
 
-# Okabe & Ito (2008) palette.
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-GREEN = "#009E73"
-ORANGE = "#E69F00"
-SKY = "#56B4E9"
-PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
-GREY = "#7F7F7F"
-BLACK = "#000000"
+#: Code families that are datasets' lanes rather than a column's vocabulary.
+LANE_FIELDS = frozenset({"lane", "overlay"})
 
-COLOURS: dict[str, dict[str, str]] = {
-    "jurisdiction": {
-        "EU": BLUE,
-        "US": VERMILLION,
-        "UK": PURPLE,
-        "JP": ORANGE,
-        "G7": GREEN,
-        "CA": SKY,
-        "AU": YELLOW,
-        "CH": GREY,
-        "OTHER": BLACK,
-    },
-    "domain": {
-        "military": VERMILLION,
-        "diplomatic": BLUE,
-        "economic": GREEN,
-        "transport": ORANGE,
-        "education_culture": PURPLE,
-        "labour": SKY,
-    },
-    "lane": {"ceasefire": BLUE, "sanctions": VERMILLION, "economy": GREEN, "dprk": PURPLE},
-    "overlay": {"ceasefire": BLUE, "sanctions": VERMILLION, "dprk": PURPLE},
-    "event_type": {
-        "call": SKY,
-        "talks": BLUE,
-        "summit": VERMILLION,
-        "plan": GREEN,
-        "statement": GREY,
-        "ceasefire": ORANGE,
-    },
-    "indicator": {
-        "goods_exports": BLUE,
-        "goods_imports": ORANGE,
-        "oil_gas_revenue": VERMILLION,
-        "federal_budget_balance": GREY,
-        "cpi_inflation": PURPLE,
-        "defence_spending": GREEN,
-    },
-    "frequency": {"quarterly": SKY, "annual": BLUE},
-    "measure_type": {
-        "package": BLUE,
-        "price_cap": GREEN,
-        "designation": VERMILLION,
-        "export_control": ORANGE,
-        "import_ban": PURPLE,
-        "financial": SKY,
-        "services_ban": YELLOW,
-        "other": GREY,
-    },
-}
 
-# A second, shape channel so categories stay apart in greyscale print and for colour-blind readers.
-SYMBOLS = [
-    "circle",
-    "square",
-    "diamond",
-    "triangle-up",
-    "cross",
-    "x",
-    "star",
-    "hexagon",
-    "pentagon",
-]
+def _lanes() -> dict[str, tuple[str, str]]:
+    """Lane code -> (colour, symbol), fixed by the lanes' declared order."""
+    from dashboard import events
+
+    return {
+        spec.lane.code: (spec.lane.colour, SYMBOLS[position % len(SYMBOLS)])  # type: ignore[union-attr]
+        for position, spec in enumerate(events.lanes())
+    }
+
+
+def colour(field: str, code: object) -> str:
+    """The fixed colour of a code (or a lane): the same on every page, whatever is filtered."""
+    if field in LANE_FIELDS:
+        return _lanes().get(str(code), (GREY, ""))[0]
+    from dashboard.datasets import codes
+
+    item = codes(field).get(str(code))
+    return item.colour if item and item.colour else GREY
+
+
+def symbol(field: str, code: object) -> str:
+    """The fixed marker symbol of a code (or a lane), like its colour."""
+    if field in LANE_FIELDS:
+        return _lanes().get(str(code), ("", "circle"))[1]
+    from dashboard.datasets import codes
+
+    item = codes(field).get(str(code))
+    return item.symbol if item and item.symbol else "circle"
+
 
 FONT_FAMILY = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 BASE_FONT_SIZE = 16
-
-
-def colour(field: str, code: str) -> str:
-    return COLOURS.get(field, {}).get(str(code), GREY)
-
-
-def symbol(position: int) -> str:
-    return SYMBOLS[position % len(SYMBOLS)]
 
 
 TRACE_TYPES = ("scatter", "scattergl", "bar")

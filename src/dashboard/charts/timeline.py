@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.datasets.spec import Dataset
 from dashboard.i18n import Lang, format_dates, label, t
 
 
@@ -131,7 +132,7 @@ def event_lanes(
             "marker": {
                 "size": 15,
                 "color": theme.colour(field, code),
-                "symbol": theme.symbol(position),
+                "symbol": theme.symbol(field, code),
                 "line": {"width": 1, "color": "#333333"},
                 "opacity": 0.9,
             },
@@ -209,3 +210,39 @@ def _period_label(period: pd.Period, lang: Lang) -> str:
     return (
         f"{period.year}年Q{period.quarter}" if lang == "ja" else f"{period.year} Q{period.quarter}"
     )
+
+
+def lanes(
+    rows: pd.DataFrame,
+    lang: Lang,
+    *,
+    dataset: Dataset,
+    start: object = None,
+    end: object = None,
+    group: str | None = None,
+) -> go.Figure:
+    """A dataset's rows as events in one lane per code of its event group (or ``group``)."""
+    from dashboard import events
+
+    field = group or (dataset.events.group if dataset.events else "")
+    order = dataset.vocabulary(field).values
+    return event_lanes(
+        events.of(dataset.id, rows, lang, group),
+        lang,
+        field=field,
+        order=order,
+        start=start,
+        end=end,
+    )
+
+
+def counts(
+    rows: pd.DataFrame, lang: Lang, *, dataset: Dataset, field: str, freq: str = "Q"
+) -> go.Figure:
+    """Stacked counts of a dataset's rows per quarter (``"Q"``) or year (``"Y"``) by ``field``.
+
+    Counting needs only each row's date and code, so no full event frame is built.
+    """
+    dated = pd.DataFrame({"date": rows[dataset.date], "group": rows[field]})
+    order = dataset.vocabulary(field).values
+    return counts_by_period(dated, lang, field=field, order=order, freq=freq)

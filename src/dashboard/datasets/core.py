@@ -18,7 +18,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -78,6 +78,10 @@ class LoadResult:
         return self.frame is not None and not self.problems
 
 
+#: A check over a validated frame: (frame, CSV line of each row, file as shown) -> problems.
+RowCheck = Callable[[pd.DataFrame, list[int], str], list["Problem"]]
+
+
 @dataclass(frozen=True)
 class MultiValue:
     """Declares a ';'-separated column whose codes must come from ``allowed``."""
@@ -106,11 +110,14 @@ def read_csv(
     categories: dict[str, tuple[str, ...]] | None = None,
     multi: Iterable[MultiValue] = (),
     display_path: str | None = None,
+    checks: Sequence[RowCheck] = (),
 ) -> LoadResult:
     """Read ``path`` against ``model``; return the typed frame or the full list of problems.
 
     ``categories`` names the columns that become pandas categoricals (in the given order), so
     charts and legends keep a fixed order and colour. ``multi`` declares ';'-separated columns.
+    ``checks`` run on the validated frame with each row's CSV line (e.g. the source tiers
+    against the publisher registry).
     """
     shown = display_path or path.as_posix()
     dataset_id = path.stem
@@ -205,6 +212,10 @@ def read_csv(
         frame = schema.validate(frame, lazy=True)
     except SchemaErrors as exc:
         problems.extend(_translate(exc.failure_cases, good_lines, shown, bad_cells))
+    else:
+        if not problems:
+            for check in checks:
+                problems.extend(check(frame, good_lines, shown))
 
     if problems:
         order = {name: position for position, name in enumerate(expected)}

@@ -6,19 +6,37 @@ Assume: ``date`` is the local date where the event happened (Pyongyang or Moscow
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from dashboard.datasets.sources import ID_PATTERN, LATEST, SourcedRow
+from dashboard.datasets.spec import (
+    Chart,
+    Dataset,
+    Events,
+    Filter,
+    KeyFigure,
+    Lane,
+    Metric,
+    vocabulary,
+)
+from dashboard.i18n import Lang
+from dashboard.palette import BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION
 
-DATASET_ID = "dprk_russia_milestones"
-PRECISIONS = ("day", "month")
-DOMAINS = ("military", "diplomatic", "economic", "transport", "education_culture", "labour")
-CATEGORIES = {"date_precision": PRECISIONS, "domain": DOMAINS}
-MULTI = ()
-#: Columns the search box looks in (both languages); folded into ``_search`` at load.
-SEARCH = ("title_ja", "title_en", "summary_ja", "summary_en", "id")
+PRECISION = vocabulary("date_precision", ("day", "日", "Day"), ("month", "月", "Month"))
+DOMAIN = vocabulary(
+    "domain",
+    ("military", "軍事", "Military", VERMILLION),
+    ("diplomatic", "外交", "Diplomatic", BLUE),
+    ("economic", "経済", "Economic", GREEN),
+    ("transport", "交通", "Transport", ORANGE),
+    ("education_culture", "教育・文化", "Education / culture", PURPLE),
+    ("labour", "労働", "Labour", SKY),
+)
+PRECISIONS = PRECISION.values
+DOMAINS = DOMAIN.values
 FIRST_DATE = pd.Timestamp("2023-01-01")
 
 
@@ -32,3 +50,56 @@ class Schema(SourcedRow):
     summary_ja: Series[str]
     summary_en: Series[str]
     reported_by: Series[str] = pa.Field(nullable=True)
+
+
+def _per_year(rows: pd.DataFrame, lang: Lang) -> Metric:
+    years, counts = np.unique(rows["date"].dt.year.to_numpy(), return_counts=True)
+    text = " / ".join(
+        f"{year}年 {count}" if lang == "ja" else f"{year}: {count}"
+        for year, count in zip(years, counts, strict=True)
+    )
+    label = "ロ朝の主な出来事（年別）" if lang == "ja" else "Russia–DPRK milestones per year"
+    return Metric(label=label, value=str(int(counts.sum())), help=text, caption=text)
+
+
+DATASET = Dataset(
+    id="dprk_russia_milestones",
+    schema=Schema,
+    date="date",
+    page="dprk_russia",
+    order=50,
+    vocabularies=(PRECISION, DOMAIN),
+    search=("title_ja", "title_en", "summary_ja", "summary_en", "id"),
+    filters=(Filter("domain", "domain", ("分野", "Domain")),),
+    events=Events(group="domain"),
+    lane=Lane(
+        "dprk",
+        ("ロ朝関係", "Russia–DPRK"),
+        PURPLE,
+        order=40,
+        overlay=True,
+        overlay_label=("ロ朝関係", "Russia–DPRK"),
+    ),
+    table=(
+        ("date", "table.date"),
+        ("domain", "filter.domain"),
+        ("title_LANG", "table.title"),
+        ("summary_LANG", "table.summary"),
+        ("reported_by", "table.reported_by"),
+    ),
+    charts=(
+        Chart(
+            "dprk_lanes",
+            ("ロ朝協力の主な出来事（分野別）", "Russia–DPRK milestones by domain"),
+            "timeline:lanes",
+            counted=True,
+        ),
+        Chart(
+            "dprk_counts",
+            ("年別・分野別の件数", "Milestones per year and domain"),
+            "timeline:counts",
+            options={"field": "domain", "freq": "Y"},
+        ),
+    ),
+    key_figures=(KeyFigure("dprk_per_year", _per_year),),
+)

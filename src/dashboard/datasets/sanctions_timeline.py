@@ -6,50 +6,73 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from dashboard.datasets.core import MultiValue
 from dashboard.datasets.sources import ID_PATTERN, LATEST, SourcedRow
+from dashboard.datasets.spec import (
+    Chart,
+    Dataset,
+    Events,
+    Filter,
+    KeyFigure,
+    Lane,
+    Metric,
+    vocabulary,
+)
+from dashboard.i18n import Lang
+from dashboard.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 
-DATASET_ID = "sanctions_timeline"
-JURISDICTIONS = ("EU", "US", "UK", "JP", "G7", "CA", "AU", "CH", "OTHER")
-MEASURE_TYPES = (
-    "package",
-    "price_cap",
-    "designation",
-    "export_control",
-    "import_ban",
-    "financial",
-    "services_ban",
-    "other",
+JURISDICTION = vocabulary(
+    "jurisdiction",
+    ("EU", "EU", "EU", BLUE),
+    ("US", "米国", "United States", VERMILLION),
+    ("UK", "英国", "United Kingdom", PURPLE),
+    ("JP", "日本", "Japan", ORANGE),
+    ("G7", "G7・価格上限連合", "G7 / price-cap coalition", GREEN),
+    ("CA", "カナダ", "Canada", SKY),
+    ("AU", "豪州", "Australia", YELLOW),
+    ("CH", "スイス", "Switzerland", GREY),
+    ("OTHER", "その他", "Other", BLACK),
 )
-SECTORS = (
-    "energy",
-    "oil",
-    "gas",
-    "lng",
-    "coal",
-    "finance",
-    "central_bank",
-    "trade",
-    "technology",
-    "dual_use",
-    "defence",
-    "aviation",
-    "shipping",
-    "shadow_fleet",
-    "metals",
-    "diamonds",
-    "media",
-    "individuals",
-    "luxury",
-    "agriculture",
-    "anti_circumvention",
-    "third_country",
-    "assets",
+MEASURE_TYPE = vocabulary(
+    "measure_type",
+    ("package", "制裁パッケージ", "Sanctions package", BLUE),
+    ("price_cap", "価格上限", "Price cap", GREEN),
+    ("designation", "資産凍結・制裁指定", "Designation / asset freeze", VERMILLION),
+    ("export_control", "輸出規制", "Export control", ORANGE),
+    ("import_ban", "輸入禁止", "Import ban", PURPLE),
+    ("financial", "金融措置", "Financial measure", SKY),
+    ("services_ban", "サービス禁止", "Services ban", YELLOW),
+    ("other", "その他", "Other", GREY),
 )
-CATEGORIES = {"jurisdiction": JURISDICTIONS, "measure_type": MEASURE_TYPES}
-MULTI = (MultiValue("sectors", SECTORS),)
-#: Columns the search box looks in (both languages); folded into ``_search`` at load.
-SEARCH = ("title_ja", "title_en", "summary_ja", "summary_en", "id")
+SECTOR = vocabulary(
+    "sectors",
+    ("energy", "エネルギー", "Energy"),
+    ("oil", "石油", "Oil"),
+    ("gas", "ガス", "Gas"),
+    ("lng", "LNG", "LNG"),
+    ("coal", "石炭", "Coal"),
+    ("finance", "金融", "Finance"),
+    ("central_bank", "中央銀行", "Central bank"),
+    ("trade", "貿易", "Trade"),
+    ("technology", "技術", "Technology"),
+    ("dual_use", "軍民両用品", "Dual-use goods"),
+    ("defence", "防衛", "Defence"),
+    ("aviation", "航空", "Aviation"),
+    ("shipping", "海運", "Shipping"),
+    ("shadow_fleet", "影の船団", "Shadow fleet"),
+    ("metals", "金属", "Metals"),
+    ("diamonds", "ダイヤモンド", "Diamonds"),
+    ("media", "メディア", "Media"),
+    ("individuals", "個人", "Individuals"),
+    ("luxury", "奢侈品", "Luxury goods"),
+    ("agriculture", "農業", "Agriculture"),
+    ("anti_circumvention", "迂回防止", "Anti-circumvention"),
+    ("third_country", "第三国", "Third countries"),
+    ("assets", "資産", "Assets"),
+    multi=True,
+)
+JURISDICTIONS = JURISDICTION.values
+MEASURE_TYPES = MEASURE_TYPE.values
+SECTORS = SECTOR.values
 FIRST_DATE = pd.Timestamp("2022-02-01")
 
 
@@ -63,3 +86,67 @@ class Schema(SourcedRow):
     title_en: Series[str]
     summary_ja: Series[str]
     summary_en: Series[str]
+
+
+def _eu_packages(rows: pd.DataFrame, lang: Lang) -> Metric:
+    count = int(((rows["jurisdiction"] == "EU") & (rows["measure_type"] == "package")).sum())
+    label = (
+        "EUの対ロ制裁パッケージ（基準日まで）" if lang == "ja" else "EU sanctions packages to date"
+    )
+    return Metric(label=label, value=str(count))
+
+
+TABLE = (
+    ("date", "table.date"),
+    ("jurisdiction", "filter.jurisdiction"),
+    ("measure_type", "filter.measure_type"),
+    ("title_LANG", "table.title"),
+    ("summary_LANG", "table.summary"),
+)
+
+DATASET = Dataset(
+    id="sanctions_timeline",
+    schema=Schema,
+    date="date",
+    page="sanctions",
+    order=40,
+    vocabularies=(JURISDICTION, MEASURE_TYPE, SECTOR),
+    search=("title_ja", "title_en", "summary_ja", "summary_en", "id"),
+    filters=(
+        Filter("jur", "jurisdiction", ("法域", "Jurisdiction")),
+        Filter("type", "measure_type", ("措置の種類", "Measure type")),
+    ),
+    events=Events(group="jurisdiction"),
+    lane=Lane(
+        "sanctions",
+        ("制裁", "Sanctions"),
+        VERMILLION,
+        order=20,
+        overlay=True,
+        overlay_label=("制裁（主要措置）", "Sanctions (main measures)"),
+        overlay_where={"measure_type": ("package", "price_cap")},
+    ),
+    table=TABLE,
+    charts=(
+        Chart(
+            "sanctions_lanes",
+            ("対ロシア制裁措置（法域別）", "Measures against Russia by jurisdiction"),
+            "timeline:lanes",
+            counted=True,
+        ),
+        Chart(
+            "sanctions_counts",
+            ("四半期ごとの措置件数", "Measures per quarter"),
+            "timeline:counts",
+            options={"field": "jurisdiction", "freq": "Q"},
+        ),
+        Chart(
+            "japan_measures",
+            ("日本の対ロシア措置", "Japan's measures against Russia"),
+            "timeline:lanes",
+            options={"group": "measure_type"},
+            where={"jurisdiction": ("JP",)},
+        ),
+    ),
+    key_figures=(KeyFigure("eu_packages", _eu_packages),),
+)

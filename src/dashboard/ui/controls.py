@@ -123,7 +123,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         )
     for filter_spec in spec.filters:
         side.pills(
-            t(f"filter.{filter_spec.field}", language),
+            filter_spec.title(language),
             options=list(filter_spec.codes),
             format_func=_labeller(filter_spec.field, language),
             selection_mode="multi",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.datasets.spec import TableColumn, in_lang
 from dashboard.i18n import Lang, format_date, label, t
 
 
@@ -46,11 +47,12 @@ def lazy_expander(label: str, *, key: str) -> Iterator[bool]:
 def display_frame(
     rows: pd.DataFrame,
     language: Lang,
-    columns: list[tuple[str, str]],
+    columns: Sequence[TableColumn],
     *,
     codes: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Pick ``(column, strings key)`` pairs, localise dates and codes, add source columns."""
+    """Pick ``(column, strings key or (ja, en) text)`` pairs, localise dates and codes, add the
+    source columns."""
     codes = codes or {}
     shown = pd.DataFrame(index=rows.index)
     for column, key in columns:
@@ -64,7 +66,7 @@ def display_frame(
                     label(field, part, language) for part in str(v).split(";")
                 )
             )
-        shown[t(key, language)] = values
+        shown[in_lang(key, language) if isinstance(key, tuple) else t(key, language)] = values
     shown[t("table.source", language)] = rows["source_publisher"] + " — " + rows["source_title"]
     shown[t("table.link", language)] = rows["source_url"]
     return shown.reset_index(drop=True)
@@ -73,7 +75,7 @@ def display_frame(
 def table_view(
     rows: pd.DataFrame,
     language: Lang,
-    columns: list[tuple[str, str]],
+    columns: Sequence[TableColumn],
     *,
     name: str,
     codes: dict[str, str] | None = None,
