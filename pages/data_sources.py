@@ -1,9 +1,11 @@
-"""Data and sources: every dataset's description, fields, licence, sources and download; errata."""
+"""Data and sources: what every dataset rests on, its fields, sources and download; the publisher
+registry and the claims table; the errata of the chapter text."""
 
 from dashboard.ui import common, controls, sources
 from dashboard.views import DATA_SOURCES
 
 state, notices = controls.page_state(DATA_SOURCES)
-common.header(common.t("nav.data_sources", state.lang), state.lang, notices)
+common.header(common.t("nav.data_sources", state.lang), state.lang, notices, japan=state.japan)
 sources.datasets(state.lang)
+sources.reference_tables(state.lang)
 sources.errata(state.lang)

@@ -316,12 +316,15 @@ def test_decorated_figure_has_title_source_line_and_readable_month_ticks(frames)
     assert decorated.layout.title.text == "停戦交渉"
     notes = [a.text for a in decorated.layout.annotations]
     assert any(n.startswith("出典：") and "データ基準日：2025年12月31日" in n for n in notes)
-    # Four months: one tick a month, not plotly's fortnightly ticks labelled "2025年10月" twice.
-    assert decorated.layout.xaxis.dtick == "M1"
+    # Explicit ticks: the first and last dates of the range labelled, no month twice.
+    axis = decorated.layout.xaxis
+    assert axis.tickmode == "array"
+    assert axis.ticktext[0] == "2025年9月1日" and axis.ticktext[-1] == "2025年12月31日"
+    assert len(set(axis.ticktext)) == len(axis.ticktext)
 
-    counts = compose(state("en"), "en", frames).sections[3].figure  # stacked bars with a legend
-    assert counts is not None and len(counts.data) > 1
-    with_legend = decorate(counts, title="Measures", sources=[], lang="en", width=836, height=545)
+    gdp = compose(state("en"), "en", frames).sections[1].figure  # several series with a legend
+    assert gdp is not None and len(gdp.data) > 1
+    with_legend = decorate(gdp, title="GDP", sources=[], lang="en", width=836, height=545)
     legend = with_legend.layout.legend
     assert (legend.yref, legend.yanchor) == ("container", "top")  # in the band below the title
     title_bottom = 1 - 8 / 545 - 28 / 545
@@ -423,4 +426,5 @@ def test_cli_reports_dates_outside_the_data_and_goes_on(tmp_path, capsys):
 def test_default_export_range_is_the_briefing_spec():
     assert default_state(BRIEFING).start == date(2022, 1, 1)
     assert default_state(BRIEFING).end == date(2025, 12, 31)
-    assert {spec.param for spec in BRIEFING.filters} == {"jur", "type", "domain", "party", "event"}
+    params = {spec.param for spec in BRIEFING.filters}
+    assert {"jur", "type", "domain", "party", "event", "jcat", "tc_est", "kp_est"} == params

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard import chapter, evidence
+from dashboard import chapter, claims, evidence
 from dashboard.datasets import DATASET_IDS, read
 from dashboard.paths import NARRATIVE_DIR
 from dashboard.ui.panels import PANELS
@@ -22,32 +22,44 @@ def test_every_marker_names_an_existing_row_and_panel(section: str, lang: str) -
     assert paragraphs
     for paragraph in paragraphs:
         missing = [row_id for row_id in paragraph.row_ids if row_id not in index]
-        assert not missing, f"{section}.{lang}.md names rows that do not exist: {missing}"
+        assert not missing, f"{section} cites rows that do not exist: {missing}"
         assert set(paragraph.charts) <= set(PANELS), paragraph.charts
         assert "[[" not in paragraph.text and "]]" not in paragraph.text
 
 
-def test_marker_check_catches_a_missing_row(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The check above can fail: a marker naming no row is reported."""
-    (tmp_path / "ceasefire.ja.md").write_text("本文[[ref:cf_no_such_row]]。", encoding="utf-8")
-    monkeypatch.setattr(chapter, "NARRATIVE_DIR", tmp_path)
-    chapter.paragraphs.cache_clear()
-    try:
-        paragraph = chapter.paragraphs("ceasefire", "ja")[0]
-        index = evidence.index(FRAMES, "ja")
-        assert [r for r in paragraph.row_ids if r not in index] == ["cf_no_such_row"]
-        assert paragraph.text == "本文¹。"
-    finally:
-        chapter.paragraphs.cache_clear()
+@pytest.mark.parametrize("section", chapter.SECTIONS)
+def test_footnotes_are_the_claims_evidence_in_order(section: str) -> None:
+    """Text and evidence cannot drift: each footnote is one claim's evidence, numbered 1, 2, …"""
+    refs = [ref for paragraph in chapter.paragraphs(section, "ja") for ref in paragraph.refs]
+    backed = [claim for claim in claims.of_section(section) if claim.evidence]
+    assert [number for number, _ in refs] == list(range(1, len(backed) + 1))
+    assert [ids for _, ids in refs] == [claim.evidence for claim in backed]
 
 
 @pytest.mark.parametrize("section", chapter.SECTIONS)
-def test_english_has_the_same_paragraphs_and_references(section: str) -> None:
+def test_english_paragraphs_are_the_claims_english(section: str) -> None:
     ja = chapter.paragraphs(section, "ja")
     en = chapter.paragraphs(section, "en")
     assert len(ja) == len(en)
     for left, right in zip(ja, en, strict=True):
         assert left.refs == right.refs and left.charts == right.charts
+    text = " ".join(chapter.unmarked(section, "en"))
+    assert text == " ".join(claim.text_en for claim in claims.of_section(section))
+
+
+def test_a_marker_inside_a_claim_is_caught(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The section file and the claims must align: a panel marker in mid-claim is an error."""
+    text = chapter.raw_text("dprk_russia")
+    broken = text.replace("ロ朝関係は軍事的連携", "ロ朝関係は[[chart:dprk_lanes]]軍事的連携", 1)
+    assert broken != text
+    (tmp_path / "dprk_russia.ja.md").write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(chapter, "NARRATIVE_DIR", tmp_path)
+    chapter.paragraphs.cache_clear()
+    try:
+        with pytest.raises(chapter.NarrativeMismatch, match="dprk_russia"):
+            chapter.paragraphs("dprk_russia", "ja")
+    finally:
+        chapter.paragraphs.cache_clear()
 
 
 def _seed_corrected() -> str:

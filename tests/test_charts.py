@@ -30,7 +30,7 @@ def test_event_lanes_one_trace_per_present_category_with_fixed_colours() -> None
     hover = fig.data[0].hovertext[0]
     first = events.of("sanctions_timeline", rows, "ja").query("group == 'EU'").iloc[0]
     assert f"{first['date']:%Y}年{first['date'].month}月{first['date'].day}日" in hover
-    assert "出典" in hover and first["id"] in hover
+    assert "出典" in hover and first["id"] not in hover  # no internal ids in hovers
 
 
 def test_event_lanes_in_english_use_english_labels_and_dates() -> None:
@@ -55,11 +55,24 @@ def test_counts_by_period_sum_to_the_rows() -> None:
     assert fig.layout.barmode == "stack"
 
 
-def test_gdp_chart_marks_forecasts_and_draws_overlays_in_a_second_row() -> None:
+def test_gdp_chart_keeps_forecasts_and_estimates_apart_from_outturns() -> None:
+    """Outturns, the WDI estimates and each forecast are separate traces named in the legend,
+    with who forecast it and when; no forecast sits on the line of outturns."""
     fig = economy.gdp_growth(GDP, "en")
-    annual = next(trace for trace in fig.data if trace.name == "Annual")
-    forecast = GDP[(GDP["frequency"] == "annual")]["estimate_type"].eq("forecast").tolist()
-    assert [colour == "white" for colour in annual.marker.color] == forecast
+    names = [trace.name for trace in fig.data]
+    annual = next(trace for trace in fig.data if trace.name == "Rosstat: annual")
+    forecasts = GDP[GDP["estimate_type"] == "forecast"]
+    assert len(forecasts) >= 1
+    years_on_line = {pd.Timestamp(x).year for x in annual.x}
+    assert 2025 not in years_on_line  # 2025 has only forecasts by the cut-off
+    forecast_traces = [trace for trace in fig.data if str(trace.name).startswith("Forecast: ")]
+    assert len(forecast_traces) == len(forecasts)
+    for trace in forecast_traces:
+        assert trace.marker.symbol.endswith("-open")
+        assert " 2025)" in trace.name  # the forecast's date is in the legend
+    assert "World Bank WDI: annual (estimates)" in names
+    wdi = next(trace for trace in fig.data if trace.name.startswith("World Bank WDI"))
+    assert wdi.line.dash == "dash"
     overlays = events.combined({"sanctions_timeline": SANCTIONS.head(3)}, "en")
     with_events = economy.gdp_growth(GDP, "en", overlays)
     assert len(with_events.data) == len(fig.data) + 1

@@ -72,8 +72,8 @@ def test_page_renders_with_as_of_and_no_error(page: str) -> None:
 def test_narrative_and_charts_are_present(page: str) -> None:
     at = open_page(page)
     body = texts(at)
-    first = paragraphs(page, "ja")[0].text.removeprefix("- ")
-    assert first[:30] in body
+    first = paragraphs(page, "ja")[0].claims[0].text_ja
+    assert first[:25] in body
     assert chapter().section_titles[page]["ja"] in body
     charts = at.get("plotly_chart")
     assert len(charts) >= 1
@@ -251,11 +251,12 @@ def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout
     at.run()
     labels = [button.proto.label for button in at.get("download_button")]
     charts = len(at.get("plotly_chart"))
+    tables = len(at.table)  # table panels (e.g. officials' statements) have a table view too
     assert charts >= 1
-    assert len(at.dataframe) == charts
+    assert len(at.dataframe) == charts + tables
     assert labels.count("Chart as PNG") == charts
     assert labels.count("Chart as SVG") == charts
-    assert labels.count("Download the rows shown (CSV)") == charts
+    assert labels.count("Download the rows shown (CSV)") == charts + tables
     assert labels.count("Download briefing deck (PPTX)") == 1
     assert labels.count("Download handout (PDF, A4)") == 1
 
@@ -269,20 +270,22 @@ def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> No
     downloads = [button.proto.label for button in at.get("download_button")]
     for dataset_id in DATASET_IDS:  # downloads of the whole CSVs show while tables are closed
         assert any(dataset_id in text for text in downloads), dataset_id
-    assert len(at.dataframe) == 1  # the errata; the per-dataset tables wait to be opened
+    assert len(at.dataframe) == 2  # tier summary and errata; the rest wait to be opened
     for expander in at.expander:
-        if expander.key and expander.key.startswith(("fields.", "sources.")):
+        if expander.key and expander.key.startswith(("fields.", "sources.", "table.")):
             at.session_state[expander.key] = True
     at.run()
-    assert len(at.dataframe) == 1 + 2 * len(DATASET_IDS)
+    assert len(at.dataframe) == 2 + 2 * len(DATASET_IDS) + 2  # + publishers and claims
 
     rows = read("sanctions_timeline").frame
     table = sources_table(rows, "en")
-    assert table["rows"].sum() == len(rows)
-    ids = [row_id for cell in table["id"] for row_id in cell.split(", ")]
+    first = table[table["First / second source"] == "1"]
+    assert first["rows"].sum() == len(rows)
+    ids = [row_id for cell in first["id"] for row_id in cell.split(", ")]
     assert sorted(ids) == sorted(rows["id"])
-    assert not table.duplicated(subset=["Source", "Title", "Link"]).any()
-    assert len(table) < len(rows)  # rows sharing a source are grouped
+    assert table["rows"].sum() == len(rows) + rows["source_2_url"].notna().sum()
+    assert not table.duplicated(subset=["Source", "Title", "Link", "First / second source"]).any()
+    assert set(table["Source tier"]) <= {"Official", "News agency", "Press", "Secondary"}
     assert table["Accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 
 
@@ -291,13 +294,53 @@ def test_overview_key_figures_show_the_latest_measured_quarter_and_rate() -> Non
 
     gdp = read("russian_gdp").frame
     rates = read("russian_key_rate").frame
-    quarters = gdp[(gdp["frequency"] == "quarterly") & (gdp["estimate_type"] != "forecast")]
-    newest = quarters.sort_values("period_start").iloc[-1]
+    measured = gdp[
+        (gdp["frequency"] == "quarterly")
+        & (gdp["estimator"] == "rosstat")
+        & gdp["estimate_type"].isin(["first_estimate", "second_estimate", "revision"])
+    ]
+    newest = measured.sort_values(["period_start", "published"]).iloc[-1]
     last_rate = rates.sort_values("decision_date").iloc[-1]
     at = open_page("overview", lang="en")
     metrics = {metric.label: metric.value for metric in at.metric}
-    gdp_label = next(name for name in metrics if newest["period"] in name)
+    quarter = newest["period"].split("Q")
+    gdp_label = next(name for name in metrics if f"Q{quarter[1]} {quarter[0]}" in name)
     assert metrics[gdp_label] == f"{newest['real_gdp_growth_pct']:+.1f}%"
+    assert newest["estimate_type"] != "forecast"
     assert f"{last_rate['key_rate_pct']:g}%" in metrics.values()
     milestones = read("dprk_russia_milestones").frame
-    assert str(len(milestones)) in metrics.values()
+    latest_year = int(milestones["date"].dt.year.max())
+    year_label = next(name for name in metrics if "Russia–DPRK" in name)
+    assert str(latest_year) in year_label  # the big number is what the label says
+    assert metrics[year_label] == str(int((milestones["date"].dt.year == latest_year).sum()))
+
+
+def test_japan_view_sets_japan_beside_g7_eu_and_us_and_follows_the_reader() -> None:
+    """One switch: the sanctions page keeps Japan's, the G7's, the EU's and the US's measures;
+    the overview keeps the Japan and sanctions lanes; the link carries it; other pages keep it."""
+    at = open_page("sanctions", japan="1", lang="en")
+    assert not at.exception
+    assert any("Japan view" in info.value for info in at.info)
+    assert at.query_params["japan"] == "1"
+    lanes = at.get("plotly_chart")[0]
+    import json
+
+    names = {trace["name"] for trace in json.loads(lanes.proto.spec)["data"]}
+    assert names == {"EU", "United States", "Japan", "G7 / price-cap coalition"}
+    at.switch_page("pages/overview.py").run()
+    assert at.toggle(key="overview.japan").value is True  # followed the reader
+    timeline = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {trace["name"] for trace in timeline["data"]} == {"Japan", "Sanctions"}
+    at.toggle(key="overview.japan").set_value(False).run()
+    timeline = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(timeline["data"]) > 2 and "japan" not in at.query_params
+
+
+def test_claims_show_their_kind_and_each_section_counts_its_backed_claims() -> None:
+    at = open_page("war_economy")
+    body = texts(at)
+    assert "〔事実〕" in body and "〔評価〕" in body and "〔予測〕" in body
+    assert "この節の主張" in body and "根拠データあり" in body
+    english = open_page("recommendations", lang="en")
+    assert "(recommendation)" in texts(english)
+    assert "No evidence row (assessment)" in texts(english)  # the unbacked claim says why

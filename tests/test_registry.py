@@ -65,6 +65,12 @@ def test_every_code_has_a_fixed_colour_and_symbol() -> None:
                 assert merged.symbol
 
 
+def test_url_filter_parameters_are_unique() -> None:
+    """Two datasets never share a URL parameter (one would silently take the other's codes)."""
+    params = [item.param for spec in REGISTRY.values() for item in spec.filters]
+    assert len(params) == len(set(params)), params
+
+
 def test_lanes_and_chart_names_are_unique() -> None:
     lanes = [spec.lane.code for spec in REGISTRY.values() if spec.lane]
     assert len(lanes) == len(set(lanes))
@@ -145,11 +151,12 @@ print(json.dumps({
 
 PROBE_ROWS = (
     "id,date,probe_kind,title_ja,title_en,summary_ja,summary_en,"
-    "source_publisher,source_title,source_url,source_accessed,note\n"
+    "source_publisher,source_title,source_title_basis,source_url,source_tier,source_accessed,"
+    "source_2_publisher,source_2_title,source_2_url,source_2_tier,source_2_accessed,note\n"
     "probe_a,2024-03-01,alpha,アルファ事象,Alpha event,概要,Summary,"
-    "Example,Example page,https://example.org/a,2026-11-30,\n"
+    "TASS,Example page,page,https://tass.com/probe-a,agency,2026-11-30,,,,,,\n"
     "probe_b,2025-03-01,beta,ベータ事象,Beta event,概要,Summary,"
-    "Example,Example page,https://example.org/b,2026-11-30,\n"
+    "TASS,Example page,page,https://tass.com/probe-b,agency,2026-11-30,,,,,,\n"
 )
 
 

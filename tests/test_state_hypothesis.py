@@ -164,7 +164,7 @@ def _bad_value(name: str, value: str, spec: ViewSpec) -> bool:
         return any(code not in spec.overlays for code in _codes(value))
     if name == "q":
         return len(_printable(value).strip()) > MAX_SEARCH_LENGTH
-    if name == "present":
+    if name in ("present", "japan"):
         return word.lower() not in TRUE_WORDS | FALSE_WORDS
     if name == "slide":
         return not (word.isascii() and word.isdigit() and 1 <= int(word) <= spec.slides)

@@ -12,9 +12,16 @@ import logging
 import sys
 from pathlib import Path
 
+from dashboard.datasets.core import Problem
+
 
 def _validate(args: argparse.Namespace) -> int:
-    from dashboard.datasets import DATASET_IDS, read
+    """Every file: the publisher registry, each dataset, the claims table against the datasets
+    and the proofread text. Prints every problem with file, line and column; warnings (facts
+    or assessments without evidence, with their reason) do not fail."""
+    from dashboard import chapter, claims, provenance
+    from dashboard.datasets import DATASET_IDS, _display, read
+    from dashboard.paths import DATA_DIR
 
     chosen = args.dataset or list(DATASET_IDS)
     unknown = [name for name in chosen if name not in DATASET_IDS]
@@ -24,22 +31,62 @@ def _validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    failed = 0
+    folder = Path(args.data_dir) if args.data_dir else DATA_DIR
+    failed: list[str] = []
+
+    def report(path: str, problems: tuple[Problem, ...] | list[Problem], what: str) -> None:
+        if problems:
+            failed.append(path)
+            print(f"ERROR  {path}  ({len(problems)} problem(s))")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            print(f"ok     {path}  ({what})")
+
+    registry_file = folder / provenance.REGISTRY_FILE
+    publishers, registry = provenance.read_registry(registry_file, _display(registry_file))
+    report(
+        registry.path,
+        registry.problems,
+        f"{len(publishers.by_name) if publishers else 0} publishers",
+    )
+    row_ids: dict[str, str] = {}
     for dataset_id in chosen:
-        path = Path(args.data_dir) / f"{dataset_id}.csv" if args.data_dir else None
-        result = read(dataset_id, path)
-        if result.ok and result.frame is not None:
-            print(f"ok     {result.path}  ({len(result.frame)} rows)")
-            continue
-        failed += 1
-        print(f"ERROR  {result.path}  ({len(result.problems)} problem(s))")
-        for problem in result.problems:
-            print(f"  - {problem}")
+        result = read(dataset_id, folder / f"{dataset_id}.csv")
+        rows = 0 if result.frame is None else len(result.frame)
+        report(result.path, result.problems, f"{rows} rows")
+        if result.frame is not None:
+            row_ids.update({str(row_id): dataset_id for row_id in result.frame["id"]})
+    if not args.dataset:  # the claims cite rows of every dataset
+        found, loaded = claims.read(folder / claims.FILE)
+        problems = list(loaded.problems)
+        warnings: list[Problem] = []
+        if found:
+            proofread = {section: chapter.unmarked(section) for section in claims.SECTIONS}
+            errors, warnings = claims.check(found, row_ids, proofread, loaded.path)
+            if failed:  # ids of a dataset that did not load cannot be told from unknown ids
+                errors = [e for e in errors if e.column != "evidence"]
+                print("  (evidence ids not checked: fix the datasets above first)")
+            problems += errors
+        report(loaded.path, problems, f"{len(found)} claims")
+        for warning in warnings:
+            print(f"  warning: {warning}")
+        for section in claims.SECTIONS:
+            try:
+                chapter.paragraphs(section, "ja")
+            except chapter.NarrativeMismatch as exc:
+                report(f"src/dashboard/narrative/{section}.ja.md", [Problem(section, str(exc))], "")
     if failed:
-        print(f"\n{failed} of {len(chosen)} dataset(s) have problems; fix them and run again.")
+        print(f"\n{len(failed)} file(s) have problems; fix them and run again.")
         return 1
-    print(f"\nAll {len(chosen)} datasets are valid.")
+    print(f"\nAll files are valid ({len(chosen)} datasets).")
     return 0
+
+
+def _package(args: argparse.Namespace) -> int:
+    from dashboard import package
+
+    return package.main(check=args.check)
 
 
 #: Notices about arguments the export cannot honour as asked: writing anything would misstate
@@ -48,7 +95,6 @@ def _validate(args: argparse.Namespace) -> int:
 FATAL_NOTICES = frozenset(
     {"notice.bad_lang", "notice.bad_date", "notice.unknown_codes", "notice.too_long"}
 )
-EXPORT_FILTERS = ("jur", "type", "domain", "party", "event")
 FORMATS = {".pptx": "pptx", ".pdf": "pdf"}
 
 
@@ -68,7 +114,9 @@ def _export(args: argparse.Namespace) -> int:
     # harmless unreadable message as it closes); the export says what matters plainly.
     logging.getLogger("choreographer").setLevel(logging.CRITICAL)
     params = {"lang": args.lang, "from": args.start, "to": args.end, "q": args.q}
-    params |= {name: getattr(args, name) for name in EXPORT_FILTERS}
+    params |= {spec.param: getattr(args, spec.param) for spec in BRIEFING.filters}
+    if args.japan:
+        params["japan"] = "1"
     state, notices = parse({k: v for k, v in params.items() if v is not None}, BRIEFING)
     fatal = False
     for notice in notices:
@@ -135,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("dataset", nargs="*", help="dataset ids (default: all)")
     validate.add_argument("--data-dir", help="read CSVs from this folder instead of data/")
     validate.set_defaults(run=_validate)
+    pack = commands.add_parser(
+        "package", help="derive data/datapackage.json's fields and sources from the schemas"
+    )
+    pack.add_argument("--check", action="store_true", help="fail if the package is out of date")
+    pack.set_defaults(run=_package)
 
     export = commands.add_parser(
         "export",
@@ -148,12 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--lang", help="ja (default) or en")
     export.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
     export.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day")
-    export.add_argument("--jur", help="sanctions jurisdictions, e.g. EU,US")
-    export.add_argument("--type", help="sanctions measure types, e.g. package,price_cap")
-    export.add_argument("--domain", help="Russia–DPRK domains, e.g. military")
-    export.add_argument("--party", help="negotiation parties, e.g. US,RU")
-    export.add_argument("--event", help="negotiation event types, e.g. summit,talks")
+    from dashboard.views import BRIEFING
+
+    for spec in BRIEFING.filters:  # one option per URL filter of any dataset
+        export.add_argument(
+            f"--{spec.param}",
+            dest=spec.param,
+            help=f"{spec.label[1]}: codes separated by commas, e.g. {','.join(spec.codes[:2])}",
+        )
     export.add_argument("--q", help="search text (titles and summaries, Japanese or English)")
+    export.add_argument(
+        "--japan", action="store_true", help="the Japan view: Japan beside the G7, the EU, the US"
+    )
     export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -1,11 +1,10 @@
 """The chapter's text: metadata, sections as paragraphs, key points, the editors' overview, errata.
 
-Section files (``narrative/<section>.<lang>.md``) are plain Markdown paragraphs with two kinds of
-marker, which the loader takes out of the text:
-
-* ``[[ref:row_id,row_id]]`` after a checkable claim: the data rows behind it, rendered as a
-  numbered footnote with date, value and source;
-* ``[[chart:name]]`` anywhere in a paragraph: an evidence panel shown beside it (one or more).
+Section files (``narrative/<section>.ja.md``) hold the proofread Japanese paragraphs (``- `` for
+the recommendations' bullets) and ``[[chart:name]]`` markers, each at the end of a claim: the
+evidence panels shown beside the claims before it. The sentences themselves, their English, kind
+and evidence are rows of ``data/chapter_claims.csv`` (``dashboard.claims``); paragraphs are built
+by consuming the claims along the file's text, so the two cannot drift apart silently.
 """
 
 from __future__ import annotations
@@ -17,13 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from dashboard import claims
+from dashboard.claims import Claim
 from dashboard.i18n import Lang
 from dashboard.paths import NARRATIVE_DIR
 
-SECTIONS = ("ceasefire", "war_economy", "dprk_russia", "recommendations")
-REF = re.compile(r"\[\[ref:([a-z0-9_,\s]+)\]\]")
+SECTIONS = claims.SECTIONS
 CHART = re.compile(r"\s*\[\[chart:([a-z0-9_]+)\]\]")
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
+_NO_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,61 @@ class Chapter:
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """One paragraph: its text with footnote numbers in place of markers, and what backs it."""
+class Segment:
+    """Consecutive claims of a paragraph and the evidence panels shown beside them."""
 
-    text: str
-    refs: tuple[tuple[int, tuple[str, ...]], ...]  # (footnote number, row ids)
+    claims: tuple[Claim, ...]
     charts: tuple[str, ...]
+    numbers: tuple[int | None, ...]  # footnote number of each claim (None: no evidence)
+
+    def text(self, lang: Lang, *, marks: bool = True) -> str:
+        """The claims' text, each followed by its footnote number when it has evidence."""
+        separator = "" if lang == "ja" else " "
+        parts = []
+        for claim, number in zip(self.claims, self.numbers, strict=True):
+            mark = str(number).translate(SUPERSCRIPT) if marks and number else ""
+            parts.append(claim.text(lang) + mark)
+        return separator.join(parts)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a section: its segments (claims + panels), in the chosen language."""
+
+    segments: tuple[Segment, ...]
+    bullet: bool
+    lang: Lang
+
+    @property
+    def text(self) -> str:
+        separator = "" if self.lang == "ja" else " "
+        return separator.join(segment.text(self.lang) for segment in self.segments)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(claim for segment in self.segments for claim in segment.claims)
+
+    @property
+    def refs(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """(footnote number, row ids) of each claim that has evidence."""
+        return tuple(
+            (number, claim.evidence)
+            for segment in self.segments
+            for claim, number in zip(segment.claims, segment.numbers, strict=True)
+            if number
+        )
+
+    @property
+    def charts(self) -> tuple[str, ...]:
+        return tuple(name for segment in self.segments for name in segment.charts)
 
     @property
     def row_ids(self) -> tuple[str, ...]:
         return tuple(row_id for _, ids in self.refs for row_id in ids)
+
+
+class NarrativeMismatch(ValueError):
+    """The section file and the claims table disagree (tests and ``validate`` report it)."""
 
 
 @cache
@@ -72,36 +118,78 @@ def chapter() -> Chapter:
     )
 
 
-def raw_text(section: str, lang: Lang) -> str:
+def raw_text(section: str, lang: Lang = "ja") -> str:
     return (NARRATIVE_DIR / f"{section}.{lang}.md").read_text(encoding="utf-8")
+
+
+def blocks(section: str) -> list[tuple[bool, list[tuple[str, tuple[str, ...]]]]]:
+    """The section file's paragraphs: (bullet, [(text, panels after it), …])."""
+    found = []
+    for block in raw_text(section).split("\n\n"):
+        block = block.strip()
+        if not block:
+            continue
+        bullet = block.startswith("- ")
+        body = block.removeprefix("- ")
+        pieces: list[tuple[str, tuple[str, ...]]] = []
+        position = 0
+        text = ""
+        for match in CHART.finditer(body):
+            text += body[position : match.start()]
+            position = match.end()
+            if text:
+                pieces.append((text, (match.group(1),)))
+                text = ""
+            elif pieces:
+                pieces[-1] = (pieces[-1][0], (*pieces[-1][1], match.group(1)))
+        text += body[position:]
+        if text.strip():
+            pieces.append((text.strip(), ()))
+        found.append((bullet, pieces))
+    return found
 
 
 @cache
 def paragraphs(section: str, lang: Lang) -> tuple[Paragraph, ...]:
-    """The section's paragraphs, footnotes numbered from 1 across the whole section."""
-    blocks = [block.strip() for block in raw_text(section, lang).split("\n\n") if block.strip()]
+    """The section's paragraphs from its file and the claims table; footnotes numbered from 1
+    across the section, one per claim that cites evidence. Raises ``NarrativeMismatch`` when a
+    panel marker falls inside a claim or the claims do not give back the text."""
+    remaining = list(claims.of_section(section))
     result = []
     number = 0
-    for block in blocks:
-        charts = tuple(CHART.findall(block))
-        text = CHART.sub("", block)
-        refs: list[tuple[int, tuple[str, ...]]] = []
-
-        for match in REF.finditer(text):
-            number += 1
-            ids = tuple(part.strip() for part in match.group(1).split(",") if part.strip())
-            refs.append((number, ids))
-        pieces = REF.split(text)[::2]  # the text around the markers (split keeps groups too)
-        labels = [str(n).translate(SUPERSCRIPT) for n, _ in refs] + [""]
-        text = "".join(piece + mark for piece, mark in zip(pieces, labels, strict=True))
-        result.append(Paragraph(text=text, refs=tuple(refs), charts=charts))
+    for bullet, pieces in blocks(section):
+        segments = []
+        for text, charts in pieces:
+            taken: list[Claim] = []
+            consumed = ""
+            while remaining and len(consumed) < len(text):
+                taken.append(remaining.pop(0))
+                consumed += taken[-1].text_ja
+            if consumed != text:
+                raise NarrativeMismatch(
+                    f"{section}: the claims {[c.id for c in taken]} read {consumed[:40]!r}… "
+                    f"where the text reads {text[:40]!r}… (a panel marker must sit at the end "
+                    "of a claim, and the claims must give back the text)"
+                )
+            numbers: list[int | None] = []
+            for claim in taken:
+                if claim.evidence:
+                    number += 1
+                    numbers.append(number)
+                else:
+                    numbers.append(None)
+            segments.append(Segment(tuple(taken), charts, tuple(numbers)))
+        result.append(Paragraph(tuple(segments), bullet, lang))
+    if remaining:
+        raise NarrativeMismatch(f"{section}: claims left over: {[c.id for c in remaining]}")
     return tuple(result)
 
 
-def unmarked(section: str, lang: Lang) -> list[str]:
-    """The section's paragraphs exactly as written, markers removed (for proofreading checks)."""
-    text = CHART.sub("", REF.sub("", raw_text(section, lang)))
-    return [block.strip() for block in text.split("\n\n") if block.strip()]
+def unmarked(section: str, lang: Lang = "ja") -> list[str]:
+    """The section's paragraphs as proofread (Japanese) or translated, without any markers."""
+    if lang == "ja":
+        return ["".join(text for text, _ in pieces) for _, pieces in blocks(section)]
+    return [paragraph.text.translate(_NO_MARKS) for paragraph in paragraphs(section, lang)]
 
 
 @cache

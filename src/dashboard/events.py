@@ -17,7 +17,7 @@ from dashboard.datasets.core import SEARCH_COLUMN, normalise
 from dashboard.datasets.spec import EventText
 from dashboard.i18n import Lang
 
-EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url"]
+EVENT_COLUMNS = ["id", "date", "dataset", "group", "title", "detail", "source", "url", "key"]
 
 
 def _text(values: pd.Series | Sequence[str]) -> np.ndarray:
@@ -65,6 +65,12 @@ def _columns(
         "source": _text(rows["source_publisher"]),
         "url": rows["source_url"].array,
     }
+    # Key events (declared in the data) are named on the charts, not only in the hover.
+    columns["key"] = (
+        rows["key_event"].to_numpy(dtype=bool)
+        if "key_event" in rows.columns
+        else np.zeros(len(rows), dtype=bool)
+    )
     # Searchable text travels with the event: the loader's (both languages) or built here.
     if SEARCH_COLUMN in rows.columns:
         columns[SEARCH_COLUMN] = rows[SEARCH_COLUMN].array

@@ -21,6 +21,7 @@ class Evidence:
     publisher: str
     title: str
     url: str
+    tier: str = ""
 
     def footnote(self, lang: Lang) -> str:
         """One line of Markdown: date — statement — [publisher: title](url)."""
@@ -47,5 +48,6 @@ def index(frames: Mapping[str, pd.DataFrame], lang: Lang) -> dict[str, Evidence]
                 publisher=str(row["source_publisher"]),
                 title=str(row["source_title"]),
                 url=str(row["source_url"]),
+                tier=str(row.get("source_tier") or ""),
             )
     return found

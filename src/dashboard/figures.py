@@ -43,20 +43,33 @@ class Figure:
         """The rows the chart shows: the view's filters, then the chart's own limits."""
         return selection.select(self.dataset.id, rows, state, self.chart.where)
 
+    def select_extra(
+        self, frames: dict[str, pd.DataFrame], state: ViewState
+    ) -> dict[str, pd.DataFrame]:
+        """The chart's other datasets, selected by the same view."""
+        return {
+            name: selection.select(name, frames[name], state)
+            for name in self.chart.with_datasets
+            if name in frames
+        }
+
     def draw(
         self,
         rows: pd.DataFrame,
         state: ViewState,
         lang: Lang,
         overlays: pd.DataFrame | None = None,
+        extra: dict[str, pd.DataFrame] | None = None,
     ) -> Any:
-        """The figure (or, for a table chart, the DataFrame) of already selected ``rows``."""
+        """The figure (or, for a table chart, the DataFrame) of already selected ``rows``;
+        ``extra``: the chart's other datasets (``Chart.with_datasets``), already selected."""
         build, accepted = _builder(self.chart.builder)
         context = {
             "dataset": self.dataset,
             "start": state.start,
             "end": state.end,
             "overlays": overlays,
+            "extra": extra or {},
         }
         options = {name: value for name, value in context.items() if name in accepted}
         return build(rows, lang, **options, **self.chart.options)

@@ -26,23 +26,15 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from dashboard.datasets.core import LoadResult, Problem, read_csv, split_codes
+from dashboard.datasets.sources import TIERS
 from dashboard.datasets.spec import vocabulary
-from dashboard.palette import BLUE, GREEN, GREY, ORANGE
 
-TIER = vocabulary(
-    "source_tier",
-    ("official", "公式", "Official", GREEN),
-    ("agency", "通信社", "News agency", BLUE),
-    ("press", "報道機関", "Press", ORANGE),
-    ("secondary", "二次資料", "Secondary", GREY),
-)
 STATUS = vocabulary(
     "status",
     ("fit", "出典として使用可", "Fit to cite"),
     ("reprint", "転載サイト（原典を明記）", "Reprint site (credits the original)"),
     ("unfit", "単独の出典としては不可", "Unfit as a row's only source"),
 )
-TIERS = TIER.values
 REGISTRY_FILE = "publishers.csv"
 _VIA = re.compile(r"^(?P<original>.+?)\s+via\s+", re.IGNORECASE)
 HOST = r"^[a-z0-9.-]+\.[a-z]{2,}$"

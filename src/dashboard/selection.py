@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard import filters
 from dashboard.datasets import REGISTRY, Dataset
+from dashboard.datasets.core import AS_OF
 from dashboard.state import ViewState
 
 
@@ -25,6 +26,28 @@ def _by(rows: pd.DataFrame, spec: Dataset, state: ViewState) -> np.ndarray:
             multi = spec.vocabulary(item.field).multi
             mask &= filters.codes_mask(rows, item.field, state.codes(item.param), multi=multi)
     return mask
+
+
+def dated(spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+    """A one-column frame ``_date``: the dataset's date, or its fallback where that is empty."""
+    dates = rows[spec.date]
+    if spec.date_fallback:
+        dates = dates.fillna(rows[spec.date_fallback])
+    return pd.DataFrame({"_date": dates}, index=rows.index)
+
+
+def after_cutoff(spec: Dataset, rows: pd.DataFrame) -> np.ndarray:
+    """Rows first published after the chapter's cut-off (the follow-up layer, not the chapter's
+    view). Where the publication day is unknown, a figure for a period ending in the cut-off's
+    last month is taken as published after it (such figures come out the month after)."""
+    if not spec.published:
+        return np.zeros(len(rows), dtype=bool)
+    published = rows[spec.published]
+    late = (published > pd.Timestamp(AS_OF)).fillna(False).to_numpy(dtype=bool)
+    unknown = published.isna().to_numpy(dtype=bool)
+    ends = rows["period_end"] if "period_end" in rows.columns else rows[spec.date]
+    last_month = (ends >= pd.Timestamp(AS_OF.replace(day=1))).fillna(False).to_numpy(dtype=bool)
+    return late | (unknown & last_month)
 
 
 def where_mask(rows: pd.DataFrame, where: Mapping[str, tuple[str, ...]]) -> np.ndarray:
@@ -45,9 +68,13 @@ def select(
     spec = REGISTRY[dataset_id]
     mask = _by(rows, spec, state)
     if spec.filter_by_date:
-        mask &= filters.between_mask(rows, state.start, state.end, spec.date)
+        mask &= filters.between_mask(dated(spec, rows), state.start, state.end, "_date")
+    if spec.published and not state.follow_up:
+        mask &= ~after_cutoff(spec, rows)
     if spec.search:
         mask &= filters.search_mask(rows, state.query, spec.search)
     if where:
         mask &= where_mask(rows, where)
+    if state.japan and spec.japan_view:
+        mask &= where_mask(rows, spec.japan_view)
     return filters.keep(rows, mask)

@@ -32,30 +32,34 @@ class Section:
     def figure_spec(self) -> Figure:
         return FIGURES[self.chart]
 
-    @property
-    def datasets(self) -> tuple[str, ...]:
-        return (self.figure_spec.dataset.id,)
-
     def title(self, lang: Lang) -> str:
         return chapter().section_titles[self.key][lang]
 
     def points(self, lang: Lang) -> tuple[str, ...]:
         return keypoints(lang)[self.key]
 
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        spec = self.figure_spec
+        return (spec.dataset.id, *spec.chart.with_datasets)
+
     def select(self, frames: Frames, state: ViewState) -> Rows:
         spec = self.figure_spec
-        return {spec.dataset.id: spec.select(frames[spec.dataset.id], state)}
+        rows = {spec.dataset.id: spec.select(frames[spec.dataset.id], state)}
+        rows.update(spec.select_extra(dict(frames), state))
+        return rows
 
     def figure(self, rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
         spec = self.figure_spec
-        return spec.draw(rows[spec.dataset.id], state, lang)
+        extra = {name: rows[name] for name in spec.chart.with_datasets if name in rows}
+        return spec.draw(rows[spec.dataset.id], state, lang, extra=extra)
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("ceasefire", "ceasefire_timeline"),
     Section("war_economy", "gdp_growth"),
     Section("dprk_russia", "dprk_lanes"),
-    Section("recommendations", "sanctions_counts"),
+    Section("recommendations", "japan_track"),
 )
 
 

@@ -63,7 +63,7 @@ class ViewSpec:
         return self.default_to or self.hi
 
     def params(self) -> frozenset[str]:
-        names = {"lang", "present", "slide"}
+        names = {"lang", "present", "slide", "japan"}
         if self.lo < self.hi:
             names |= {"from", "to"}
         if self.search:
@@ -84,6 +84,10 @@ class ViewState:
     overlays: tuple[str, ...] = ()
     present: bool = False
     slide: int = 1
+    #: Show rows published after the chapter's cut-off (the follow-up layer). Off by default.
+    follow_up: bool = False
+    #: The Japan view: Japan's measures beside the G7's, the EU's and the US's, on every page.
+    japan: bool = False
 
     def codes(self, param: str) -> tuple[str, ...]:
         return self.selected.get(param, ())
@@ -190,13 +194,15 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
             notice("overlay", ",".join(unknown), "notice.unknown_codes", "")
         overlays = tuple(dict.fromkeys(code for code in codes if code in spec.overlays))
 
-    present = False
-    if "present" in values:
-        word = values["present"].strip().lower()
-        if word in TRUE_WORDS:
-            present = True
-        elif word not in FALSE_WORDS:
-            notice("present", values["present"], "notice.bad_flag", "0")
+    flags = {"present": False, "japan": False}
+    for name in flags:
+        if name in values:
+            word = values[name].strip().lower()
+            if word in TRUE_WORDS:
+                flags[name] = True
+            elif word not in FALSE_WORDS:
+                notice(name, values[name], "notice.bad_flag", "0")
+    present = flags["present"]
 
     slide = 1
     if "slide" in values:
@@ -216,6 +222,7 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
             overlays=overlays,
             present=present,
             slide=slide,
+            japan=flags["japan"],
         ),
         notices,
     )
@@ -256,6 +263,8 @@ def to_query(state: ViewState, spec: ViewSpec) -> dict[str, str]:
         query["q"] = state.query
     if spec.overlays and tuple(state.overlays) != tuple(spec.default_overlays):
         query["overlay"] = ",".join(c for c in spec.overlays if c in state.overlays)
+    if state.japan:
+        query["japan"] = "1"
     if state.present:
         query["present"] = "1"
         if state.slide != 1:

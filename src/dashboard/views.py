@@ -63,7 +63,8 @@ OVERVIEW = ViewSpec(
     filters=(FilterSpec("lane", "lane", LANES, ("表示する系列", "Lanes shown")),),
     search=True,
 )
-CEASEFIRE = page("ceasefire", date(2025, 1, 1))
+#: From 2024: the battlefield and support series begin then; the talks' own axis starts in 2025.
+CEASEFIRE = page("ceasefire", date(2024, 1, 1))
 WAR_ECONOMY = page("war_economy", date(2014, 1, 1), overlays=OVERLAYS)
 SANCTIONS = page("sanctions", date(2022, 2, 1))
 DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))

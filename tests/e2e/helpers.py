@@ -8,17 +8,25 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from dashboard.chapter import chapter, overview, paragraphs
+from dashboard.figures import FIGURES
 from dashboard.i18n import Lang, t
 from dashboard.paths import PROJECT_DIR
+
+
+def _narrative_charts(section: str) -> int:
+    """Plotly charts a chapter page draws: its panels, less those that are tables."""
+    names = [name for paragraph in paragraphs(section, "ja") for name in paragraph.charts]
+    return sum(not FIGURES[name].chart.table for name in names)
+
 
 #: URL path of each page, in navigation order, and how many plotly charts it draws by default.
 PAGES = {
     "overview": 1,  # the combined timeline
-    "ceasefire": 1,  # the talks timeline (the positions matrix is a table)
-    "war_economy": 3,  # GDP growth, key rate, further indicators
-    "sanctions": 2,  # measures by jurisdiction, counts per quarter
-    "dprk_russia": 2,  # milestones by domain, counts per year
-    "recommendations": 2,  # Japan's measures, sanctions counts (plus the positions table)
+    "ceasefire": _narrative_charts("ceasefire"),
+    "war_economy": _narrative_charts("war_economy"),
+    "sanctions": 2,  # measures by jurisdiction, entries per quarter
+    "dprk_russia": _narrative_charts("dprk_russia"),
+    "recommendations": _narrative_charts("recommendations"),
     "data_sources": 0,  # tables and downloads only
 }
 SHOWING = re.compile(

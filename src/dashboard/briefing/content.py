@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from dashboard import claims as chapter_claims
 from dashboard import slides, views
 from dashboard.chapter import chapter
 from dashboard.datasets.core import AS_OF
@@ -47,6 +48,8 @@ class SectionContent:
     figure: go.Figure | None
     row_count: int
     missing: tuple[str, ...] = ()
+    #: The section's claims as (kind, text), in order: the speaker notes carry them.
+    claims: tuple[tuple[str, str], ...] = ()
 
     @property
     def publishers(self) -> list[str]:
@@ -97,6 +100,9 @@ def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
     if state.query:
         restricted = True
         lines.append(t("briefing.search", lang, query=state.query))
+    if state.japan:
+        restricted = True
+        lines.append(t("filter.japan_on", lang))
     if not restricted:
         lines.append(t("briefing.no_category_filters", lang))
     return tuple(lines)
@@ -143,6 +149,10 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
                 figure=figure,
                 row_count=row_count,
                 missing=missing,
+                claims=tuple(
+                    (claim.kind_label(lang), claim.text(lang))
+                    for claim in chapter_claims.of_section(section.key)
+                ),
             )
         )
     return Briefing(

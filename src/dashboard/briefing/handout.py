@@ -201,6 +201,13 @@ def _section(
     for point in section.points:
         pdf.bullet(point, 11)
     pdf.ln(3)
+    if section.claims:
+        pdf.para(t("briefing.claims", lang), 10.5, bold=True, after=1.5)
+        for kind, text in section.claims:
+            entry = f"〔{kind}〕 {text}"
+            pdf.keep_together(len(pdf.lines(entry, 8.5)), 8.5)
+            pdf.para(entry, 8.5, after=0.8)
+        pdf.ln(2)
     pdf.para(t("briefing.sources", lang), 10.5, bold=True, after=1.5)
     if not section.sources:
         pdf.para(t("briefing.no_sources", lang), 8.5, colour=MUTED)

@@ -420,6 +420,8 @@ def _month_ticks(fig: go.Figure, width: int) -> None:
     couple of weeks, which a month format prints as the same month twice, turned on its side.)"""
     axis = fig.layout.xaxis
     fmt = axis.tickformat or ""
+    if axis.tickmode == "array":  # explicit ticks (first and last date labelled) stay
+        return
     if axis.dtick is not None or "%Y" not in fmt or "%d" in fmt or "%-d" in fmt:
         return
     span = _date_span(fig)
@@ -434,6 +436,16 @@ def _month_ticks(fig: go.Figure, width: int) -> None:
     fitting = max(1, int((width - 120) / label))
     step = next((step for step in (1, 2, 3, 6, 12) if months / step <= fitting), 12)
     fig.update_xaxes(dtick=f"M{step}", tick0=f"{low.year}-01-01", tickangle=0)
+
+
+def _notes_below(fig: go.Figure) -> int:
+    """Pixels taken by text the figure places under its plot (e.g. a timeline's numbered list
+    of key events), so the source line goes below it rather than over it."""
+    lines = 0
+    for annotation in fig.layout.annotations or ():
+        if annotation.yref == "paper" and (annotation.y or 0) <= 0 and annotation.text:
+            lines = max(lines, str(annotation.text).count("<br>") + 1)
+    return lines * 20 + (16 if lines else 0)
 
 
 def _legend_height(fig: go.Figure, width: int) -> int:
@@ -472,7 +484,7 @@ def decorate(
     lines = wrap(text, usable, measure)
     text_height = SOURCE_LINE_HEIGHT * len(lines)
     margin = decorated.layout.margin
-    bottom = _axis_band(decorated, width) + text_height + 12
+    bottom = _axis_band(decorated, width) + _notes_below(decorated) + text_height + 12
     title_lines = wrap(title, width - 30, lambda line: text_width(line, TITLE_FONT_SIZE))
     title_height = 14 + TITLE_LINE_HEIGHT * len(title_lines)
     legend_height = _legend_height(decorated, width)

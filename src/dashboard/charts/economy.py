@@ -132,24 +132,31 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
 
 
 def _value_hover(
-    rows: pd.DataFrame, lang: Lang, period: pd.Series, value_text: pd.Series
+    rows: pd.DataFrame,
+    lang: Lang,
+    period: pd.Series,
+    value_text: pd.Series,
+    who: pd.Series | None = None,
 ) -> list[list[str]]:
+    """Period, value, kind of figure (and who produced it), publication date, source."""
     source = t("chart.hover_source", lang)
     published = t("table.published", lang)
+    producers = [None] * len(rows) if who is None else list(who)
     return [
         [
             p,
             v,
-            label("estimate_type", e, lang),
+            label("estimate_type", e, lang) + (f" — {label('estimator', w, lang)}" if w else ""),
             f"{published}: {format_date(d, lang)}",
             f"{source}: {s}",
         ]
-        for p, v, e, d, s in zip(
+        for p, v, e, d, s, w in zip(
             period,
             value_text,
             rows["estimate_type"],
             rows["published"],
             rows["source_publisher"],
+            producers,
             strict=True,
         )
     ]
@@ -161,63 +168,102 @@ VALUE_HOVER = (
 )
 
 
-def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = None) -> go.Figure:
-    """Quarterly y/y growth as bars and annual growth as a line, on one date axis.
+FORECAST_SYMBOLS = ("diamond-open", "star-open", "triangle-up-open", "square-open")
 
-    Estimates and forecasts are drawn hatched (bars) or hollow (annual markers).
-    """
+
+def _gdp_hover(rows: pd.DataFrame, lang: Lang) -> list[list[str]]:
+    from dashboard.i18n import period_label
+
+    return _value_hover(
+        rows,
+        lang,
+        rows["period"].map(lambda p: period_label(p, lang)),
+        rows["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}%"),
+        who=rows["estimator"],
+    )
+
+
+def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = None) -> go.Figure:
+    """Rosstat's quarterly y/y growth as bars and annual growth as a line (each period's latest
+    vintage published by the cut-off); the World Bank's WDI series as its own dashed line; every
+    official forecast for 2025 as its own open marker, named in the legend with its date."""
+    from dashboard.datasets.russian_gdp import OUTTURNS, latest_vintages
+
     layout, stacked = _overlay_layout(overlays)
-    quarterly = gdp[gdp["frequency"] == "quarterly"]
-    annual = gdp[gdp["frequency"] == "annual"]
+    ja = lang == "ja"
+    rosstat = latest_vintages(
+        gdp[(gdp["estimator"] == "rosstat") & gdp["estimate_type"].isin(OUTTURNS)]
+    )
+    quarterly = rosstat[rosstat["frequency"] == "quarterly"].sort_values("period_start")
+    annual = rosstat[rosstat["frequency"] == "annual"].sort_values("period_start")
+    wdi = latest_vintages(
+        gdp[(gdp["estimator"] == "world_bank") & (gdp["estimate_type"] == "estimate")]
+    )
+    wdi = wdi[wdi["frequency"] == "annual"].sort_values("period_start")
+    forecasts = gdp[gdp["estimate_type"] == "forecast"].sort_values(["published", "estimator"])
     traces: list[dict[str, Any]] = []
     if len(quarterly):
-        mid = quarterly["period_start"] + pd.Timedelta(days=45)
-        provisional = quarterly["estimate_type"].isin(["estimate", "forecast"])
         traces.append(
             {
                 "type": "bar",
-                "x": mid.to_numpy(),
+                "x": (quarterly["period_start"] + pd.Timedelta(days=45)).to_numpy(),
                 "y": quarterly["real_gdp_growth_pct"].to_numpy(),
-                "name": t("chart.gdp_quarterly", lang),
-                "marker": {
-                    "color": theme.SKY,
-                    "line": {"color": theme.BLUE, "width": 1},
-                    "pattern": {"shape": ["/" if p else "" for p in provisional]},
-                },
+                "name": "ロススタット：四半期（前年同期比）" if ja else "Rosstat: quarterly (y/y)",
+                "marker": {"color": theme.SKY, "line": {"color": theme.BLUE, "width": 1}},
                 "width": 1000 * 3600 * 24 * 75,
-                "customdata": _value_hover(
-                    quarterly,
-                    lang,
-                    _quarter_labels(quarterly, lang),
-                    quarterly["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}%"),
-                ),
+                "customdata": _gdp_hover(quarterly, lang),
                 "hovertemplate": VALUE_HOVER,
             }
         )
     if len(annual):
-        mid = annual["period_start"] + pd.Timedelta(days=182)
-        provisional = annual["estimate_type"].isin(["estimate", "forecast"])
         traces.append(
             {
                 "type": "scatter",
-                "x": mid.to_numpy(),
+                "x": (annual["period_start"] + pd.Timedelta(days=182)).to_numpy(),
                 "y": annual["real_gdp_growth_pct"].to_numpy(),
                 "mode": "lines+markers+text",
-                "name": t("chart.gdp_annual", lang),
+                "name": "ロススタット：年次" if ja else "Rosstat: annual",
                 "line": {"color": theme.BLUE, "width": 3},
-                "marker": {
-                    "size": 11,
-                    "color": ["white" if p else theme.BLUE for p in provisional],
-                    "line": {"color": theme.BLUE, "width": 2},
-                },
+                "marker": {"size": 11, "color": theme.BLUE},
                 "text": [f"{v:+.1f}" for v in annual["real_gdp_growth_pct"]],
                 "textposition": "top center",
-                "customdata": _value_hover(
-                    annual,
-                    lang,
-                    annual["period"].map(lambda p: f"{p}年" if lang == "ja" else p),
-                    annual["real_gdp_growth_pct"].map(lambda v: f"{v:+.1f}%"),
-                ),
+                "customdata": _gdp_hover(annual, lang),
+                "hovertemplate": VALUE_HOVER,
+            }
+        )
+    if len(wdi):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": (wdi["period_start"] + pd.Timedelta(days=182)).to_numpy(),
+                "y": wdi["real_gdp_growth_pct"].to_numpy(),
+                "mode": "lines+markers",
+                "name": "世界銀行WDI：年次（推計値）"
+                if ja
+                else "World Bank WDI: annual (estimates)",
+                "line": {"color": theme.GREY, "width": 2, "dash": "dash"},
+                "marker": {"size": 8, "color": "white", "line": {"color": theme.GREY, "width": 2}},
+                "customdata": _gdp_hover(wdi, lang),
+                "hovertemplate": VALUE_HOVER,
+            }
+        )
+    for position, row in enumerate(forecasts.itertuples(index=False)):
+        who = label("estimator", row.estimator, lang)
+        when = format_date(row.published, lang)
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [pd.Timestamp(row.period_start) + pd.Timedelta(days=182 + 12 * position)],
+                "y": [row.real_gdp_growth_pct],
+                "mode": "markers",
+                "name": (f"予測：{who}（{when}）" if ja else f"Forecast: {who} ({when})"),
+                "marker": {
+                    "size": 14,
+                    "symbol": FORECAST_SYMBOLS[position % len(FORECAST_SYMBOLS)],
+                    "color": theme.VERMILLION,
+                    "line": {"width": 2},
+                },
+                "customdata": _gdp_hover(forecasts.iloc[[position]], lang),
                 "hovertemplate": VALUE_HOVER,
             }
         )
@@ -226,9 +272,14 @@ def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = No
             trace.update(xaxis="x", yaxis="y")
         traces += _overlay_traces(overlays, lang)
         layout["yaxis2"].update(title=None, showgrid=False)
-    layout.update(theme.base_layout(lang, height=560 if stacked else 440))
+    layout.update(theme.base_layout(lang, height=600 if stacked else 480))
     _date_axes(layout, lang)
+    if len(gdp):
+        lo, hi = gdp["period_start"].min(), gdp["period_start"].max() + pd.Timedelta(days=364)
+        for key in [key for key in layout if key.startswith("xaxis")]:
+            layout[key].update(theme.date_ticks(lo, hi, lang))
     layout["yaxis"].update(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555")
+    layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
     layout["shapes"] = [
         {
             "type": "line",
@@ -259,12 +310,19 @@ def key_rate_path(
     layout, stacked = _overlay_layout(overlays)
     ordered = rates.sort_values("decision_date")
     source = t("chart.hover_source", lang)
+    applies = "適用開始" if lang == "ja" else "applies from"
+    points = "ポイント" if lang == "ja" else " pp"
     hover = [
         [
             format_date(row.decision_date, lang),
             f"{row.key_rate_pct:g}%",
-            f"{label('decision', row.decision, lang)} ({row.change_pp:+g} pp)"
-            f" · {label('meeting', row.meeting, lang)}",
+            f"{label('decision', row.decision, lang)} ({row.change_pp:+g}{points})"
+            f" · {label('meeting', row.meeting, lang)}"
+            + (
+                f" · {applies} {format_date(row.effective_date, lang)}"
+                if row.effective_date is not None and row.effective_date == row.effective_date
+                else ""
+            ),
             f"{source}: {row.source_publisher}",
         ]
         for row in ordered.itertuples(index=False)
@@ -295,72 +353,289 @@ def key_rate_path(
         layout["yaxis2"].update(title=None, showgrid=False)
     layout.update(theme.base_layout(lang, height=520 if stacked else 400))
     _date_axes(layout, lang)
+    if len(ordered):
+        lo, hi = ordered["decision_date"].min(), ordered["decision_date"].max()
+        for key in [key for key in layout if key.startswith("xaxis")]:
+            layout[key].update(theme.date_ticks(lo, hi, lang))
     layout["yaxis"].update(title=t("chart.key_rate_axis", lang), rangemode="tozero")
     layout["showlegend"] = False
     return _figure(traces, layout)
 
 
-def indicators(series: pd.DataFrame, lang: Lang) -> go.Figure:
-    """One small panel per indicator: a bar per period (year-to-date periods hatched)."""
+#: Display scale and axis unit per stored unit: Japanese writes money in 億 (10^8) and 兆.
+DISPLAY = {
+    ("usd_bn", "ja"): (10.0, "億ドル"),
+    ("usd_bn", "en"): (1.0, "USD bn"),
+    ("rub_trn", "ja"): (1.0, "兆ルーブル"),
+    ("rub_trn", "en"): (1.0, "RUB trn"),
+    ("rub_bn", "ja"): (10.0, "億ルーブル"),
+    ("rub_bn", "en"): (1.0, "RUB bn"),
+    ("pct", "ja"): (1.0, "%"),
+    ("pct", "en"): (1.0, "%"),
+    ("usd_per_bbl", "ja"): (1.0, "ドル／バレル"),
+    ("usd_per_bbl", "en"): (1.0, "USD per barrel"),
+}
+OUTTURN = ("first_estimate", "second_estimate", "revision")
+#: How each kind of figure is drawn: one meaning per pattern, each with a legend entry.
+STYLES = {
+    "outturn": ("", 1.0, ("実績（速報・改定）", "Outturn (first estimate or revision)")),
+    "estimate": (".", 0.75, ("推計", "Estimate")),
+    "plan": ("/", 0.85, ("計画（予算法の配分）", "Plan (budget-law allocation)")),
+    "forecast": ("x", 0.6, ("予測", "Forecast")),
+}
+
+
+def _style(estimate_type: str) -> str:
+    return "outturn" if estimate_type in OUTTURN else estimate_type
+
+
+def _panels(series: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """(indicator, kind, rows) of every panel: full years; each span of months that has the
+    same months in at least two years; months. A part year never shares a panel with full
+    years, and a span with no same-months partner is left to the table."""
+    panels = []
     present = set(series["indicator"])
-    codes = [code for code in series["indicator"].cat.categories if code in present]
-    if not codes:
+    for code in [c for c in series["indicator"].cat.categories if c in present]:
+        mine = series[series["indicator"] == code]
+        annual = mine[mine["frequency"] == "annual"]
+        if len(annual):
+            panels.append((code, "annual", annual))
+        spans = mine[mine["frequency"] == "year_to_date"]
+        if len(spans):
+            months = (
+                spans["period_start"].dt.month.astype(str)
+                + "-"
+                + spans["period_end"].dt.month.astype(str)
+            )
+            for _, group in spans.groupby(months.to_numpy()):
+                if group["period_start"].dt.year.nunique() >= 2:
+                    panels.append((code, "same_months", group))
+        monthly = mine[mine["frequency"] == "monthly"]
+        if len(monthly):
+            panels.append((code, "monthly", monthly))
+    return panels
+
+
+def _panel_title(code: str, kind: str, rows: pd.DataFrame, unit: str, lang: Lang) -> str:
+    name = label("indicator", code, lang)
+    ja = lang == "ja"
+    if kind == "annual":
+        return f"{name}<br>通年（{unit}）" if ja else f"{name}<br>full years ({unit})"
+    if kind == "same_months":
+        first, last = (
+            int(rows["period_start"].dt.month.min()),
+            int(rows["period_end"].dt.month.max()),
+        )
+        if ja:
+            return f"{name}：{first}〜{last}月の比較（{unit}）"
+        months = [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ]
+        return f"{name}: {months[first - 1]}–{months[last - 1]}, same months ({unit})"
+    return f"{name}：月次（{unit}）" if ja else f"{name}: by month ({unit})"
+
+
+def panels(
+    series: pd.DataFrame, lang: Lang, *, extra: dict[str, pd.DataFrame] | None = None
+) -> go.Figure:
+    """Each indicator in like-with-like panels (see ``_panels``), outturns, estimates, plans and
+    forecasts drawn apart and named in the legend. ``extra["russia_trade_partners"]``: the
+    crude price caps are drawn on the Urals panel."""
+    from dashboard.charts.common import grid
+    from dashboard.i18n import number, period_label
+
+    found = _panels(series)
+    if not found:
         return _figure([], theme.base_layout(lang, height=300))
-    cols = 2 if len(codes) > 1 else 1
-    rows = (len(codes) + cols - 1) // cols
-    layout = _grid(
-        rows,
-        cols,
-        titles=tuple(label("indicator", code, lang) for code in codes),
-        vertical_spacing=0.18 if rows > 1 else 0.1,
+    cols = 2 if len(found) > 1 else 1
+    rows = (len(found) + cols - 1) // cols
+    titles = []
+    for code, kind, group in found:
+        unit = DISPLAY.get((str(group["unit"].iloc[0]), lang), (1.0, str(group["unit"].iloc[0])))[1]
+        titles.append(_panel_title(code, kind, group, unit, lang))
+    fig = grid(rows, cols, titles, vertical_spacing=0.3 / rows + 0.08, horizontal_spacing=0.1)
+    styles_used: set[str] = set()
+    published = t("table.published", lang)
+    for number_, (code, kind, group) in enumerate(found):
+        row, col = number_ // cols + 1, number_ % cols + 1
+        group = group.sort_values("period_start")
+        stored = str(group["unit"].iloc[0])
+        scale, unit = DISPLAY.get((stored, lang), (1.0, stored))
+        values = group["value"].to_numpy() * scale
+        styles = [_style(str(e)) for e in group["estimate_type"]]
+        styles_used.update(styles)
+        hover = [
+            [
+                period_label(p, lang),
+                number(v, u, lang),
+                label("estimate_type", e, lang),
+                f"{published}: {format_date(d, lang)}",
+                s,
+            ]
+            for p, v, u, e, d, s in zip(
+                group["period"],
+                group["value"],
+                group["unit"],
+                group["estimate_type"],
+                group["published"],
+                group["source_publisher"],
+                strict=True,
+            )
+        ]
+        colour = theme.colour("indicator", code)
+        if kind == "monthly":
+            # Consecutive months are joined; a missing month breaks the line (no implied data).
+            months = group["period_start"].dt.year * 12 + group["period_start"].dt.month
+            gap = months.diff().fillna(1).to_numpy() > 1
+            xs: list[Any] = []
+            ys: list[Any] = []
+            hovers: list[Any] = []
+            for position, (x, y, h) in enumerate(
+                zip(group["period_start"] + pd.Timedelta(days=14), values, hover, strict=True)
+            ):
+                if gap[position]:
+                    xs.append(None)
+                    ys.append(None)
+                    hovers.append(None)
+                xs.append(x)
+                ys.append(y)
+                hovers.append(h)
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    connectgaps=False,
+                    mode="lines+markers",
+                    line={"color": colour, "width": 2.5},
+                    marker={"size": 8, "color": colour},
+                    showlegend=False,
+                    customdata=hovers,
+                    hovertemplate=VALUE_HOVER,
+                ),
+                row=row,
+                col=col,
+            )
+            lo, hi = group["period_start"].min(), group["period_end"].max()
+            if code == "urals_price":
+                _caps(fig, (extra or {}).get("russia_trade_partners"), lo, hi, lang, row, col)
+            pad = pd.Timedelta(days=20)
+            fig.update_xaxes(
+                type="date",
+                range=[lo - pad, hi + pad],
+                row=row,
+                col=col,
+                **theme.date_ticks(lo, hi, lang, most=3, months=True),
+            )
+        else:
+            labels_ = [period_label(p, lang) for p in group["period"]]
+            if len(set(labels_)) < len(labels_):  # a plan and an outturn of the same year
+                kinds = {
+                    key: (value[2][0] if lang == "ja" else value[2][1])
+                    for key, value in STYLES.items()
+                }
+                labels_ = [
+                    f"{text}<br>{kinds[style].split('（')[0].split(' (')[0]}"
+                    for text, style in zip(labels_, styles, strict=True)
+                ]
+            fig.add_trace(
+                go.Bar(
+                    x=labels_,
+                    y=values,
+                    marker={
+                        "color": colour,
+                        "opacity": 1.0,
+                        "pattern": {"shape": [STYLES[s][0] for s in styles], "fgcolor": "#ffffff"},
+                        "line": {"color": "#333333", "width": 0.8},
+                    },
+                    text=[_bar_text(v) for v in values],
+                    textposition="outside",
+                    cliponaxis=False,
+                    showlegend=False,
+                    customdata=hover,
+                    hovertemplate=VALUE_HOVER,
+                ),
+                row=row,
+                col=col,
+            )
+            fig.update_xaxes(type="category", row=row, col=col)
+        fig.update_yaxes(rangemode="tozero", tickformat=",~r", row=row, col=col)
+    for style in [s for s in STYLES if s in styles_used]:
+        shape, _, legend = STYLES[style]
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                name=legend[0] if lang == "ja" else legend[1],
+                marker={"color": theme.GREY, "pattern": {"shape": shape, "fgcolor": "#ffffff"}},
+                showlegend=True,
+            )
+        )
+    for annotation in fig.layout.annotations:
+        annotation.font = {"size": theme.TICK_FONT_SIZE, "color": theme.TEXT}
+    fig.update_layout(
+        **theme.base_layout(lang, height=290 * rows + 110),
+        showlegend=True,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.06 if rows > 1 else -0.14, "x": 0},
     )
-    traces = []
-    for number, code in enumerate(codes, start=1):
-        rows_of = series[series["indicator"] == code].sort_values("period_start")
-        periods = rows_of["period"].map(lambda p: _period_text(p, lang))
-        unit = label("unit", rows_of["unit"].iloc[0], lang)
-        values = pd.Series(
-            [f"{v:,.1f} {unit}" if unit != "%" else f"{v:.1f}%" for v in rows_of["value"]]
-        )
-        partial = rows_of["frequency"].isin(["year_to_date", "monthly", "quarterly"]) | rows_of[
-            "estimate_type"
-        ].isin(["estimate", "forecast"])
-        traces.append(
-            {
-                "type": "bar",
-                "x": periods.tolist(),
-                "y": rows_of["value"].to_numpy(),
-                "name": label("indicator", code, lang),
-                "marker": {
-                    "color": theme.colour("indicator", code),
-                    "pattern": {"shape": ["/" if p else "" for p in partial]},
-                    "line": {"color": "#333333", "width": 0.5},
-                },
-                "text": [f"{v:,.1f}" for v in rows_of["value"]],
-                "textposition": "outside",
-                "cliponaxis": False,
-                "customdata": _value_hover(rows_of, lang, periods, values),
-                "hovertemplate": VALUE_HOVER,
-                "showlegend": False,
-                "xaxis": _ref("x", number),
-                "yaxis": _ref("y", number),
-            }
-        )
-    for number in range(1, rows * cols + 1):
-        layout.setdefault(_axis("x", number), {})["type"] = "category"
-        layout.setdefault(_axis("y", number), {})["rangemode"] = "tozero"
-    for annotation in layout.get("annotations", []):
-        annotation.setdefault("font", {})["size"] = 15
-    layout.update(theme.base_layout(lang, height=300 * rows + 40))
-    return _figure(traces, layout)
+    return fig
 
 
-def _period_text(period: str, lang: Lang) -> str:
-    if lang != "ja":
-        return period
-    text = period.replace("Jan–", "1–").replace(" ", "年")
-    for number, month in enumerate(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
-    ):
-        text = text.replace(month, f"{number}月")
-    return text if "年" in text else f"{text}年"
+def _bar_text(value: float) -> str:
+    """A bar's label: whole numbers above 100, one decimal below, two close to zero."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 0.1:
+        return f"{value:,.1f}"
+    return f"{value:,.2f}"
+
+
+def _caps(
+    fig: go.Figure,
+    trade: pd.DataFrame | None,
+    lo: pd.Timestamp,
+    hi: pd.Timestamp,
+    lang: Lang,
+    row: int,
+    col: int,
+) -> None:
+    """The crude price caps in force between ``lo`` and ``hi`` as step lines, by jurisdiction."""
+    if trade is None or trade.empty:
+        return
+    caps = trade[(trade["series"] == "price_cap") & (trade["product"] == "crude")].sort_values(
+        "period_start"
+    )
+    for partner, group in caps.groupby("partner", observed=True):
+        steps = group[["period_start", "value"]].to_numpy().tolist()
+        in_force = [(day, value) for day, value in steps if day <= hi]
+        if not in_force:
+            continue
+        xs, ys = [], []
+        for position, (day, value) in enumerate(in_force):
+            begin = max(pd.Timestamp(day), lo)
+            finish = pd.Timestamp(in_force[position + 1][0]) if position + 1 < len(in_force) else hi
+            xs += [begin, finish]
+            ys += [value, value]
+        name = ("上限価格：" if lang == "ja" else "Price cap: ") + label("partner", partner, lang)
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=name,
+                line={"color": theme.colour("partner", partner), "dash": "dash", "width": 2},
+                hovertemplate=name + ": %{y:.2f}<extra></extra>",
+            ),
+            row=row,
+            col=col,
+        )

@@ -58,6 +58,10 @@ def symbol(field: str, code: object) -> str:
 
 FONT_FAMILY = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 BASE_FONT_SIZE = 16
+#: Ticks and legends are never smaller than this on a page (projector legibility).
+TICK_FONT_SIZE = 15
+#: Text colour of ticks, legends and labels: 12.6:1 on white (WCAG AA needs 4.5:1).
+TEXT = "#262626"
 
 
 TRACE_TYPES = ("scatter", "scattergl", "bar")
@@ -72,13 +76,30 @@ def _template() -> go.layout.Template:
         layout=base.layout,
         data={kind: base.data[kind] for kind in TRACE_TYPES},
     )
+    axis = {
+        "showgrid": True,
+        "gridcolor": "#e5e5e5",
+        "automargin": True,
+        "tickfont": {"size": TICK_FONT_SIZE, "color": TEXT},
+        "title": {"font": {"size": TICK_FONT_SIZE, "color": TEXT}},
+        "linecolor": "#595959",
+        "tickcolor": "#595959",
+        # The last date of a range sits at the right edge: its label may overhang the plot.
+        "ticklabeloverflow": "allow",
+    }
     template.layout.update(
-        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": TEXT},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "font": {"size": TICK_FONT_SIZE, "color": TEXT},
+        },
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 15}, "align": "left"},
         hovermode="closest",
-        xaxis={"showgrid": True, "gridcolor": "#e5e5e5", "automargin": True},
-        yaxis={"showgrid": True, "gridcolor": "#e5e5e5", "automargin": True},
+        xaxis=axis,
+        yaxis=axis,
     )
     return template
 
@@ -96,7 +117,7 @@ def base_layout(lang: Lang, *, title: str | None = None, height: int = 460) -> d
         if title
         else None,
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 70 if title else 30, "b": 10},
+        "margin": {"l": 10, "r": 48, "t": 70 if title else 30, "b": 10},
     }
 
 
@@ -117,4 +138,54 @@ def date_xaxis(lang: Lang, **options: object) -> dict[str, Any]:
             {"dtickrange": ["M12", None], "value": _YEAR_FORMAT[lang]},
         ],
         **options,
+    }
+
+
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 36, 60)
+
+
+def date_ticks(
+    start: object, end: object, lang: Lang, *, most: int = 4, months: bool = False
+) -> dict[str, Any]:
+    """Explicit ticks for a date axis from ``start`` to ``end``: both ends labelled with their
+    full date (their month, with ``months``, for monthly series in narrow panels), and month or
+    year ticks between them (never the same month twice)."""
+    import pandas as pd
+
+    from dashboard.i18n import format_date
+
+    first, last = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    if last <= first:
+        return {"tickmode": "array", "tickvals": [first], "ticktext": [format_date(first, lang)]}
+    span = (last.year - first.year) * 12 + last.month - first.month
+    step = next((n for n in _MONTH_STEPS if span / n <= most), _MONTH_STEPS[-1])
+    inner = []
+    if span >= 2:
+        anchor = pd.Timestamp(year=first.year, month=1, day=1) if step >= 12 else first
+        tick = (anchor + pd.offsets.MonthBegin(1)).normalize() if step < 12 else anchor
+        while tick < last:
+            if tick > first and (tick.month - 1) % min(step, 12) == 0:
+                inner.append(tick)
+            tick = (tick + pd.DateOffset(months=1)).normalize()
+        inner = inner[:: max(1, step // 12)] if step >= 12 else inner
+    margin = (last - first) * 0.1
+    inner = [tick for tick in inner if first + margin < tick < last - margin]
+    year_only = step >= 12
+    text = [
+        (f"{tick.year}年" if lang == "ja" else str(tick.year))
+        if year_only and tick.month == 1
+        else (f"{tick.year}年{tick.month}月" if lang == "ja" else tick.strftime("%b %Y"))
+        for tick in inner
+    ]
+
+    def end_label(day: Any) -> str:
+        if not months:
+            return format_date(day, lang)
+        return f"{day.year}年{day.month}月" if lang == "ja" else day.strftime("%b %Y")
+
+    return {
+        "tickmode": "array",
+        "tickvals": [first, *inner, last],
+        "ticktext": [end_label(first), *text, end_label(last)],
+        "tickangle": 0,
     }

@@ -16,7 +16,7 @@ from dashboard.i18n import Lang, format_dates, label, t
 
 
 def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.ndarray:
-    """One hover label per event: title, date, detail, source and row id.
+    """One hover label per event: title, date, detail and source (no internal ids).
 
     ``compact`` leaves the detail out (large timelines: the table view has it), which keeps
     what the browser receives small. Each distinct text is wrapped and each date formatted once.
@@ -26,24 +26,20 @@ def _hover(events: pd.DataFrame, lang: Lang, *, compact: bool = False) -> np.nda
     dates = format_dates(events["date"], lang)
     details = [] if compact else wrap_all(events["detail"], 90)
     sources = _strings(events["source"]).tolist()
-    ids = _strings(events["id"]).tolist()
     # Fixed-width unicode arrays: plotly keeps them as they are, so copying a large figure
     # is one memory copy rather than one per string.
     if compact:
         return np.array(
             [
-                f"<b>{title}</b><br>{day}<br><i>{source}: {publisher}</i> · {row_id}"
-                for title, day, publisher, row_id in zip(titles, dates, sources, ids, strict=True)
+                f"<b>{title}</b><br>{day}<br><i>{source}: {publisher}</i>"
+                for title, day, publisher in zip(titles, dates, sources, strict=True)
             ],
             dtype=str,
         )
     return np.array(
         [
             f"<b>{title}</b><br>{day}<br>{detail}<br><i>{source}: {publisher}</i>"
-            f"<br><span style='font-size:11px;color:#666'>{row_id}</span>"
-            for title, day, detail, publisher, row_id in zip(
-                titles, dates, details, sources, ids, strict=True
-            )
+            for title, day, detail, publisher in zip(titles, dates, details, sources, strict=True)
         ],
         dtype=str,
     )
@@ -142,12 +138,22 @@ def event_lanes(
         if not large:  # row ids per point (the hover names them too)
             lane["ids"] = ids[mask]
         traces.append(lane)
-    layout = theme.base_layout(lang, title=title, height=max(260, 90 + 62 * len(present)))
-    x_range = None
-    if start is not None and end is not None:
-        pad = pd.Timedelta(days=10)
-        x_range = [pd.Timestamp(start) - pad, pd.Timestamp(end) + pad]
-    layout["xaxis"] = theme.date_xaxis(lang, title=None, **({"range": x_range} if x_range else {}))
+    annotations = key_annotations(events, lanes, present, lang) if not large else []
+    named = max(0, len(annotations) - 1)  # the numbered list below the plot
+    layout = theme.base_layout(
+        lang, title=title, height=max(260, 90 + 62 * len(present) + 20 * named)
+    )
+    if named:
+        layout["margin"] = {**layout["margin"], "b": 50 + 20 * named}
+    if start is None or end is None:
+        start, end = events["date"].min(), events["date"].max()
+    pad = (pd.Timestamp(end) - pd.Timestamp(start)) * 0.02 + pd.Timedelta(days=3)
+    x_range = [pd.Timestamp(start) - pad, pd.Timestamp(end) + pad]
+    layout["xaxis"] = {
+        **theme.date_xaxis(lang, title=None, range=x_range),
+        **theme.date_ticks(start, end, lang),
+    }
+    layout["annotations"] = annotations
     layout["yaxis"] = {
         "tickmode": "array",
         "tickvals": list(range(len(labels))),
@@ -161,6 +167,61 @@ def event_lanes(
     # One constructor call validates data and layout once (update_* calls re-walk the figure).
     fig = go.Figure(data=traces, layout=layout)
     return fig
+
+
+#: At most this many key events are named on one chart (the data mark a handful).
+MAX_KEY_LABELS = 8
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def key_annotations(
+    events: pd.DataFrame, lanes: np.ndarray, present: Sequence[str], lang: Lang
+) -> list[dict[str, object]]:
+    """The events the data mark as key (``key_event``), named on the chart: a circled number
+    above each marker and, below the plot, the list of numbers with date and title (labels
+    beside markers would collide where events cluster)."""
+    if "key" not in events.columns:
+        return []
+    keys = [p for p in np.flatnonzero(events["key"].to_numpy(dtype=bool)) if lanes[p] in present]
+    keys = keys[:MAX_KEY_LABELS]
+    found: list[dict[str, object]] = []
+    lines = []
+    for number, position in enumerate(keys):
+        mark = CIRCLED[number]
+        day = events["date"].iloc[position]
+        found.append(
+            {
+                "x": day,
+                "y": len(present) - 1 - present.index(lanes[position]),
+                "text": f"<b>{mark}</b>",
+                "showarrow": False,
+                "yshift": 19,
+                "font": {"size": theme.TICK_FONT_SIZE + 1, "color": theme.TEXT},
+            }
+        )
+        title = str(events["title"].iloc[position])
+        width = 30 if lang == "ja" else 48
+        short = title if len(title) <= width else title[: width - 1] + "…"
+        lines.append(f"{mark} {format_dates(pd.Series([day]), lang)[0]}　{short}")
+    if lines:
+        found.append(
+            {
+                "x": 0,
+                "y": 0,
+                "xref": "paper",
+                "yref": "paper",
+                "yanchor": "top",
+                "xanchor": "left",
+                "yshift": -36,
+                "align": "left",
+                "showarrow": False,
+                "text": "<br>".join(lines),
+                "font": {"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
+            }
+        )
+    return found
 
 
 def counts_by_period(
@@ -194,7 +255,9 @@ def counts_by_period(
                     "y": np.bincount(slot[mask], minlength=len(full)),
                     "name": label(field, code, lang),
                     "marker": {"color": theme.colour(field, code)},
-                    "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>",
+                    "hovertemplate": "%{x}: %{y}"
+                    + ("件" if lang == "ja" else " entries")
+                    + "<extra>%{fullData.name}</extra>",
                 }
             )
     layout = theme.base_layout(lang, title=title, height=360)
@@ -207,8 +270,11 @@ def counts_by_period(
 def _period_label(period: pd.Period, lang: Lang) -> str:
     if period.freqstr.startswith("Y") or period.freqstr.startswith("A"):
         return f"{period.year}年" if lang == "ja" else str(period.year)
+    first = 3 * period.quarter - 2
     return (
-        f"{period.year}年Q{period.quarter}" if lang == "ja" else f"{period.year} Q{period.quarter}"
+        f"{period.year}年{first}〜{first + 2}月期"
+        if lang == "ja"
+        else f"Q{period.quarter} {period.year}"
     )
 
 
@@ -220,10 +286,14 @@ def lanes(
     start: object = None,
     end: object = None,
     group: str | None = None,
+    axis_from: str | None = None,
 ) -> go.Figure:
-    """A dataset's rows as events in one lane per code of its event group (or ``group``)."""
+    """A dataset's rows as events in one lane per code of its event group (or ``group``);
+    the date axis starts no earlier than ``axis_from`` (a track that begins then)."""
     from dashboard import events
 
+    if axis_from is not None and start is not None:
+        start = max(pd.Timestamp(start), pd.Timestamp(axis_from))
     field = group or (dataset.events.group if dataset.events else "")
     order = dataset.vocabulary(field).values
     return event_lanes(

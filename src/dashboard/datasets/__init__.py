@@ -65,14 +65,16 @@ def _display(path: Path) -> str:
 def read(dataset_id: str, path: Path | None = None) -> LoadResult:
     """Validate one dataset's CSV (or ``path`` in its place) and return frame or problems.
 
-    Source tiers are checked against the publisher registry beside the CSV
-    (``publishers.csv``); a broken registry is reported as the dataset's problem too.
+    Source tiers are checked against the publisher registry beside the CSV (``publishers.csv``,
+    else the project's); a broken registry is reported as the dataset's problem too.
     """
     from dashboard import provenance
 
     spec = REGISTRY[dataset_id]
     target = path or DATA_DIR / f"{dataset_id}.csv"
     registry_path = target.parent / provenance.REGISTRY_FILE
+    if not registry_path.exists():  # a lone CSV is checked against the project's registry
+        registry_path = DATA_DIR / provenance.REGISTRY_FILE
     shown_registry = _display(registry_path)
     checks = []
     if "source_tier" in ordered_columns(spec.schema):
@@ -158,16 +160,18 @@ def _codes() -> dict[str, dict[str, Code]]:
     it keeps them whatever a filter hides. The same field in two datasets must agree on the
     labels of the codes they share (a test checks it).
     """
+    from dashboard.datasets.sources import PROVENANCE_VOCABULARIES
+
     merged: dict[str, dict[str, Code]] = {}
-    for spec in REGISTRY.values():
-        for vocab in spec.vocabularies:
-            target = merged.setdefault(vocab.field, {})
-            for position, code in enumerate(vocab.codes):
-                if code.code in target:
-                    continue
-                target[code.code] = replace(
-                    code,
-                    colour=code.colour or CYCLE[position % len(CYCLE)],
-                    symbol=code.symbol or SYMBOLS[position % len(SYMBOLS)],
-                )
+    shared = [vocab for spec in REGISTRY.values() for vocab in spec.vocabularies]
+    for vocab in [*PROVENANCE_VOCABULARIES, *shared]:
+        target = merged.setdefault(vocab.field, {})
+        for position, code in enumerate(vocab.codes):
+            if code.code in target:
+                continue
+            target[code.code] = replace(
+                code,
+                colour=code.colour or CYCLE[position % len(CYCLE)],
+                symbol=code.symbol or SYMBOLS[position % len(SYMBOLS)],
+            )
     return merged

@@ -57,6 +57,7 @@ class Schema(SourcedRow):
     title_en: Series[str]
     outcome_ja: Series[str]
     outcome_en: Series[str]
+    key_event: Series[bool]
 
 
 DATASET = Dataset(
@@ -93,6 +94,7 @@ DATASET = Dataset(
             "ceasefire_timeline",
             ("2025年の停戦交渉の経過", "The 2025 negotiation track"),
             "timeline:lanes",
+            options={"axis_from": "2025-01-01"},
             counted=True,
         ),
     ),

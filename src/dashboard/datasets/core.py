@@ -259,8 +259,9 @@ def _parse_cells(
             out[name] = pd.to_datetime(pd.Series(parsed, dtype="object"))
         elif kind == "int":
             out[name] = pd.array(parsed, dtype="Int64")
-        elif kind == "bool":
-            out[name] = pd.array(parsed, dtype="boolean")
+        elif kind == "bool":  # plain bool when complete; an empty cell is reported by pandera
+            complete = all(value is not None for value in parsed)
+            out[name] = pd.array(parsed, dtype="bool" if complete else "boolean")
         else:
             out[name] = pd.to_numeric(pd.Series(parsed, dtype="object"), errors="coerce")
     return pd.DataFrame(out), bad, problems

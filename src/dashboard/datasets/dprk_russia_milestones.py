@@ -50,16 +50,28 @@ class Schema(SourcedRow):
     summary_ja: Series[str]
     summary_en: Series[str]
     reported_by: Series[str] = pa.Field(nullable=True)
+    key_event: Series[bool]
 
 
 def _per_year(rows: pd.DataFrame, lang: Lang) -> Metric:
+    """Entries of the latest year as the big number; every year's count below it."""
     years, counts = np.unique(rows["date"].dt.year.to_numpy(), return_counts=True)
     text = " / ".join(
-        f"{year}年 {count}" if lang == "ja" else f"{year}: {count}"
+        f"{year}年 {count}件" if lang == "ja" else f"{year}: {count}"
         for year, count in zip(years, counts, strict=True)
     )
-    label = "ロ朝の主な出来事（年別）" if lang == "ja" else "Russia–DPRK milestones per year"
-    return Metric(label=label, value=str(int(counts.sum())), help=text, caption=text)
+    year = int(years[-1])
+    label = (
+        f"ロ朝の主な出来事：{year}年の収録件数"
+        if lang == "ja"
+        else f"Russia–DPRK milestones in {year} (entries in this timeline)"
+    )
+    caption = (
+        f"年別：{text}（本ダッシュボードの収録件数）"
+        if lang == "ja"
+        else f"Per year: {text} (entries in this dashboard's timeline)"
+    )
+    return Metric(label=label, value=str(int(counts[-1])), help=caption, caption=caption)
 
 
 DATASET = Dataset(
@@ -96,9 +108,18 @@ DATASET = Dataset(
         ),
         Chart(
             "dprk_counts",
-            ("年別・分野別の件数", "Milestones per year and domain"),
+            (
+                "本タイムラインに収録したロ朝の出来事の件数（年別・分野別）",
+                "Entries in this timeline per year, by domain",
+            ),
             "timeline:counts",
             options={"field": "domain", "freq": "Y"},
+            caption=(
+                "本ダッシュボードが選んで収録した出来事の件数であり、ロ朝間の交流の総数ではない。"
+                "2023年は7月以降の収録。",
+                "Counts the events this dashboard selected for its timeline, not all Russia–DPRK "
+                "contacts; 2023 entries start in July.",
+            ),
         ),
     ),
     key_figures=(KeyFigure("dprk_per_year", _per_year),),

@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from dashboard.datasets.sources import ID_PATTERN, LATEST, SourcedRow
+from dashboard.datasets.sources import ID_PATTERN, LATEST, SourcedRow, cited
 from dashboard.datasets.spec import (
     Chart,
     Dataset,
@@ -91,7 +91,7 @@ def _latest_rate(rows: pd.DataFrame, lang: Lang) -> Metric | None:
         label=f"政策金利（{day}時点）" if lang == "ja" else f"Key rate (as of {day})",
         value=f"{last['key_rate_pct']:g}%",
         delta=f"{last['change_pp']:+g} pp",
-        help=f"{last['source_publisher']}: {last['source_title']}",
+        help=cited(last),
     )
 
 

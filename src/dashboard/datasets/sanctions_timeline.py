@@ -86,6 +86,8 @@ class Schema(SourcedRow):
     title_en: Series[str]
     summary_ja: Series[str]
     summary_en: Series[str]
+    key_event: Series[bool]
+    listings_added: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=100000)
 
 
 def _eu_packages(rows: pd.DataFrame, lang: Lang) -> Metric:
@@ -125,7 +127,9 @@ DATASET = Dataset(
         overlay=True,
         overlay_label=("制裁（主要措置）", "Sanctions (main measures)"),
         overlay_where={"measure_type": ("package", "price_cap")},
+        japan=True,
     ),
+    japan_view={"jurisdiction": ("JP", "G7", "EU", "US")},
     table=TABLE,
     charts=(
         Chart(
@@ -136,9 +140,31 @@ DATASET = Dataset(
         ),
         Chart(
             "sanctions_counts",
-            ("四半期ごとの措置件数", "Measures per quarter"),
+            (
+                "本タイムラインに収録した措置の件数（四半期別・法域別）",
+                "Entries in this timeline per quarter, by jurisdiction",
+            ),
             "timeline:counts",
             options={"field": "jurisdiction", "freq": "Q"},
+            caption=(
+                "本ダッシュボードが選んで収録した措置の件数であり、各国・地域の制裁措置の総数ではない。",
+                "Counts the measures this dashboard selected for its timeline, not every "
+                "sanction each jurisdiction adopted.",
+            ),
+        ),
+        Chart(
+            "sanctions_listings",
+            (
+                "EU制裁パッケージごとの新規指定（個人・団体の数）",
+                "EU sanctions packages: persons and entities newly listed",
+            ),
+            "sanctions:listings",
+            where={"jurisdiction": ("EU",), "measure_type": ("package",)},
+            caption=(
+                "EU理事会等が公表した各パッケージの新規指定数。数が確認できないパッケージは「未確認」と示す。",
+                "Persons and entities newly listed by each package, as the Council and other "
+                "sources state; packages whose count could not be sourced are marked.",
+            ),
         ),
         Chart(
             "japan_measures",

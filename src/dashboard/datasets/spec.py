@@ -104,6 +104,8 @@ class Lane:
     overlay: bool = False
     overlay_label: Text | None = None
     overlay_where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Shown in the Japan view (the dataset's ``japan_view`` rows only).
+    japan: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class Chart:
     table: bool = False
     overlays: bool = False
     caption: Text | None = None
+    #: Other datasets the chart draws beside its own (selected by the same view), passed to the
+    #: builder as ``extra`` (dataset id -> rows).
+    with_datasets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,14 @@ class Dataset:
     key_figures: tuple[KeyFigure, ...] = ()
     #: False: the view's date range does not limit the rows (a table of standing positions).
     filter_by_date: bool = True
+    #: The column with the day a figure was first made public. A row published after the
+    #: chapter's cut-off belongs to the follow-up layer and stays out of the chapter's view.
+    published: str | None = None
+    #: Where ``date`` is empty, the view's date range applies to this column instead.
+    date_fallback: str | None = None
+    #: The rows the Japan view keeps (column -> codes), e.g. Japan's, the G7's, the EU's and
+    #: the US's sanctions; None: the Japan view leaves the dataset as it is.
+    japan_view: Mapping[str, tuple[str, ...]] | None = None
 
     def vocabulary(self, field_name: str) -> Vocabulary:
         for item in self.vocabularies:

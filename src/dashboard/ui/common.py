@@ -86,10 +86,19 @@ def as_of(language: Lang) -> str:
     return t("app.as_of", language, date=format_date(chapter().cutoff, language))
 
 
-def header(title: str, language: Lang, notices: list[Notice] | None = None) -> None:
+def header(
+    title: str, language: Lang, notices: list[Notice] | None = None, *, japan: bool = False
+) -> None:
     st.title(title)
     st.caption(as_of(language))
+    japan_notice(language, japan)
     show_notices(notices or [], language)
+
+
+def japan_notice(language: Lang, on: bool) -> None:
+    """Says that the Japan view is on (it changes what every page shows)."""
+    if on:
+        st.info(t("filter.japan_on", language), icon=":material/flag:")
 
 
 def show_notices(notices: list[Notice], language: Lang) -> None:

@@ -18,6 +18,7 @@ from dashboard.ui import exports, presentation
 from dashboard.ui.common import LANG_KEY, ensure_router, language_switch
 
 PAGE_KEY = "_page"
+JAPAN_KEY = "_japan_view"  # the Japan view, kept across pages
 
 
 def _key(spec: ViewSpec, name: str) -> str:
@@ -33,6 +34,8 @@ def _seed(spec: ViewSpec, state: ViewState) -> None:
     ss[_key(spec, "q")] = state.query
     ss[_key(spec, "overlay")] = list(state.overlays)
     ss[_key(spec, "present")] = state.present
+    ss[_key(spec, "japan")] = state.japan
+    ss[JAPAN_KEY] = state.japan
     ss[_key(spec, "slide")] = state.slide
     for filter_spec in spec.filters:
         ss[_key(spec, filter_spec.param)] = list(state.codes(filter_spec.param))
@@ -50,6 +53,8 @@ def begin(spec: ViewSpec) -> list[Notice]:
     if _entering(spec):
         params = {name: st.query_params.get(name, "") for name in st.query_params}
         state, notices = parse(params, spec)
+        if "japan" not in params and st.session_state.get(JAPAN_KEY):
+            state = state.with_(japan=True)  # the Japan view follows the reader across pages
         _seed(spec, state)
         if "lang" in params and state.lang == params["lang"]:
             st.session_state[LANG_KEY] = state.lang
@@ -74,6 +79,10 @@ def _dates_changed(spec: ViewSpec) -> None:
     st.session_state[_key(spec, "range")] = (start, end)
 
 
+def _japan_changed(spec: ViewSpec) -> None:
+    st.session_state[JAPAN_KEY] = bool(st.session_state.get(_key(spec, "japan")))
+
+
 def _reset(spec: ViewSpec) -> None:
     _seed(spec, parse({}, spec)[0])
 
@@ -90,6 +99,13 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         t("present.toggle", language),
         key=_key(spec, "present"),
         help=t("present.toggle_help", language),
+    )
+    side.toggle(
+        t("filter.japan", language),
+        key=_key(spec, "japan"),
+        help=t("filter.japan_help", language),
+        on_change=_japan_changed,
+        args=(spec,),
     )
     if spec.lo < spec.hi:
         side.subheader(t("filter.date_range", language))
@@ -156,6 +172,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         query=str(ss.get(_key(spec, "q")) or "").strip(),
         overlays=tuple(ss.get(_key(spec, "overlay")) or ()),
         present=bool(ss.get(_key(spec, "present"), False)),
+        japan=bool(ss.get(_key(spec, "japan"), False)),
         slide=int(ss.get(_key(spec, "slide"), 1)),
     )
     write_url(state, spec)

@@ -1,4 +1,11 @@
-"""The chapter's paragraphs beside the evidence that supports them, with checkable footnotes."""
+"""The chapter's claims beside the evidence that supports them, with checkable footnotes.
+
+A section is drawn segment by segment: the claims before a panel marker on the left, the panels
+beside them on the right. Each claim shows its kind in a small grey bracket, and its footnote
+(generated from the claims table) gives the claim's note and every row it cites with date,
+statement, source and the source's tier. On the recommendations page the right-hand column is
+"today" (現状): what Japan does now, charted from its own track.
+"""
 
 from __future__ import annotations
 
@@ -7,72 +14,110 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from dashboard.chapter import SUPERSCRIPT, Paragraph, chapter, paragraphs
+from dashboard.chapter import SUPERSCRIPT, Paragraph, Segment, chapter, paragraphs
+from dashboard.claims import Claim, kind_note, of_section, summary
 from dashboard.datasets.cached import evidence_index
 from dashboard.evidence import Evidence
-from dashboard.i18n import Lang, format_date, t
+from dashboard.i18n import Lang, format_date, label, t
 from dashboard.state import ViewState
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
 
 
-def footnotes(paragraph: Paragraph, language: Lang, found: Mapping[str, Evidence]) -> None:
-    """The paragraph's ``[[ref:…]]`` markers as numbered, linked source lines."""
-    if not paragraph.refs:
-        return
+def kind_tag(claim: Claim, language: Lang) -> str:
+    """The claim's kind as a small grey bracket after its text."""
+    name = claim.kind_label(language)
+    return f" :gray[〔{name}〕]" if language == "ja" else f" :gray[({name})]"
+
+
+def segment_text(segment: Segment, language: Lang) -> str:
+    """The claims with footnote numbers and kind tags, as Markdown."""
+    separator = "" if language == "ja" else " "
+    parts = []
+    for claim, number in zip(segment.claims, segment.numbers, strict=True):
+        mark = str(number).translate(SUPERSCRIPT) if number else ""
+        parts.append(md_escape(claim.text(language)) + mark + kind_tag(claim, language))
+    return separator.join(parts)
+
+
+def footnotes(segment: Segment, language: Lang, found: Mapping[str, Evidence]) -> None:
+    """Each claim's note and the rows it cites, folded under one line; a fact or assessment
+    without evidence says so, with the reason, in plain view."""
     lines = []
-    for number, row_ids in paragraph.refs:
+    for claim, number in zip(segment.claims, segment.numbers, strict=True):
+        head = claim.kind_label(language)
+        if not number:
+            if claim.kind in ("fact", "assessment"):
+                why = md_escape(claim.note_in(language))
+                none = t("page.unbacked", language)
+                st.caption(
+                    f"{none}（{head}）：{why}" if language == "ja" else f"{none} ({head}): {why}"
+                )
+            continue
         mark = str(number).translate(SUPERSCRIPT)
-        for row_id in row_ids:
+        lines.append(f"- {mark} **{head}** — {md_escape(claim.note_in(language))}")
+        for row_id in claim.evidence:
             item = found.get(row_id)
             if item is None:
-                lines.append(f"- {mark} `{row_id}` —")
+                lines.append(f"    - `{row_id}` —")
                 continue
+            tier = label("source_tier", item.tier, language)
+            title = item.title.replace('"', "'")
+            when = f"{format_date(item.when, language)} — " if item.when else ""
             lines.append(
-                f"- {mark} {format_date(item.when, language)} — {md_escape(item.statement)} — "
-                f"[{md_escape(item.publisher)}: {md_escape(item.title)}]({item.url})"
+                f"    - {when}{md_escape(item.statement)} — "
+                f'[{md_escape(item.publisher)}]({item.url} "{md_escape(title)}") '
+                f":gray[{md_escape(tier)}]"
             )
-    st.caption(t("page.footnotes", language) + "\n\n" + "\n".join(lines))
+    if lines:
+        marks = [str(n).translate(SUPERSCRIPT) for n in segment.numbers if n]
+        span = f"{marks[0]}–{marks[-1]}" if len(marks) > 1 else marks[0]
+        with st.expander(t("page.footnotes_open", language, marks=span)):
+            st.caption("\n".join(lines))
 
 
 def section(section_id: str, state: ViewState, language: Lang, *, with_title: bool = True) -> None:
-    """Every paragraph of a section; a paragraph that names a panel gets it beside the text."""
+    """Every paragraph of a section, segment by segment, with its panels beside it."""
     if with_title:
         st.header(chapter().section_titles[section_id][language], divider="gray")
+    st.caption(summary(of_section(section_id), language) + "　" + kind_note(language))
     found = evidence_index(language)  # once per section: every footnote's row, by id
+    recommendations = section_id == "recommendations"
     for number, paragraph in enumerate(paragraphs(section_id, language), start=1):
-        beside = [PANELS[name] for name in paragraph.charts if name in PANELS and name not in WIDE]
-        below = [PANELS[name] for name in paragraph.charts if name in WIDE]
-        _paragraph(section_id, number, paragraph, beside, state, language, found)
-        for draw in below:
-            draw(state, language)
+        if recommendations:
+            st.subheader(t("page.recommendation", language, n=number))
+        for segment in paragraph.segments:
+            beside = [
+                PANELS[name] for name in segment.charts if name in PANELS and name not in WIDE
+            ]
+            below = [PANELS[name] for name in segment.charts if name in WIDE]
+            _segment(segment, beside, state, language, found, recommendations)
+            for draw in below:
+                draw(state, language)
 
 
-def _paragraph(
-    section_id: str,
-    number: int,
-    paragraph: Paragraph,
+def _segment(
+    segment: Segment,
     draws: list[Callable[[ViewState, Lang], None]],
     state: ViewState,
     language: Lang,
     found: Mapping[str, Evidence],
+    recommendations: bool,
 ) -> None:
-    """One paragraph with its footnotes, and its evidence panels beside it when it has any."""
-    text = paragraph.text
-    if section_id == "recommendations":
-        st.subheader(t("page.recommendation", language, n=number))
-        text = text.removeprefix("- ")
+    """The segment's claims with their footnotes, and its evidence panels beside them."""
     if not draws:
-        st.markdown(text)
-        footnotes(paragraph, language, found)
+        st.markdown(segment_text(segment, language))
+        footnotes(segment, language, found)
         return
     text_column, evidence_column = st.columns([5, 7], gap="large")
     with text_column:
-        st.markdown(text)
-        footnotes(paragraph, language, found)
+        if recommendations and any(c.kind == "recommendation" for c in segment.claims):
+            st.markdown(f"**{t('page.proposal', language)}**")
+        st.markdown(segment_text(segment, language))
+        footnotes(segment, language, found)
     with evidence_column:
-        if section_id == "recommendations":
-            st.caption(t("page.rests_on", language))
+        if recommendations:
+            st.markdown(f"**{t('page.today', language)}**")
         for draw in draws:
             draw(state, language)
 
@@ -89,16 +134,21 @@ def quote(section_id: str, terms: dict[str, str], language: Lang) -> None:
     found = [
         sentence
         for paragraph in paragraphs(section_id, language)
-        for sentence in sentences(paragraph.text, language)
+        for sentence in sentences(_plain(paragraph), language)
         if term in sentence.casefold()
     ]
     if not found:
         return
     title = chapter().section_titles[section_id][language]
-    body = "\n".join(f"> {sentence}" for sentence in found)
+    body = "\n".join(f"> {md_escape(sentence)}" for sentence in found)
     attribution = (
         f"{chapter().label[language]}「{title}」"
         if language == "ja"
         else f"{chapter().label[language]}, “{title}”"
     )
     st.markdown(body + f"\n>\n> — {attribution}")
+
+
+def _plain(paragraph: Paragraph) -> str:
+    separator = "" if paragraph.lang == "ja" else " "
+    return separator.join(claim.text(paragraph.lang) for claim in paragraph.claims)

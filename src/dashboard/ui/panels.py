@@ -17,6 +17,8 @@ import streamlit as st
 from dashboard import events, filters, selection
 from dashboard.charts import timeline
 from dashboard.datasets import REGISTRY, Dataset
+from dashboard.datasets.cached import load
+from dashboard.datasets.spec import in_lang
 from dashboard.figures import FIGURES, Figure
 from dashboard.i18n import Lang, label, t
 from dashboard.state import ViewState
@@ -61,11 +63,20 @@ class ChartPanel:
                 _empty(language, spec)
                 return
             overlays = _overlay_events(state, language) if chart.overlays else None
-            drawn = self.figure.draw(shown, state, language, overlays)
+            # Datasets a chart only draws beside its own: one that fails validation is left
+            # out quietly (its own page shows the error box), so this chart still stands.
+            others = {name: load(name) for name in chart.with_datasets}
+            extra = self.figure.select_extra(
+                {name: result.frame for name, result in others.items() if result.ok}, state
+            )
+            drawn = self.figure.draw(shown, state, language, overlays, extra)
+            if chart.caption:
+                st.caption(in_lang(chart.caption, language))
             if chart.table:
                 st.table(drawn.set_index(drawn.columns[0]))
             else:
-                _chart(drawn, self.key)
+                caption = in_lang(chart.caption, language) if chart.caption else ""
+                _chart(drawn, self.key, alt_text(title, len(shown), language, caption))
             source_line(shown, language)
             if not chart.table:
                 chart_downloads(drawn, title=title, rows=shown, language=language, key=self.key)
@@ -79,8 +90,20 @@ class ChartPanel:
             )
 
 
-def _chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+def _chart(fig: go.Figure, key: str, alt: str) -> None:
+    """The figure with its own theme (Streamlit's chart theme would override our type sizes
+    and colours) and a text alternative for screen readers."""
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None, alt=alt)
+
+
+def alt_text(title: str, rows: int, language: Lang, caption: str = "") -> str:
+    """A chart's text alternative: what it shows, and where its data are in words."""
+    if language == "ja":
+        return (
+            f"図：{title}。{caption}"
+            f"図の下の「表で見る（出典付き）」に{rows}行のデータと出典がある。"
+        )
+    return f"Chart: {title}. {caption} The table view below it lists its {rows} rows with sources."
 
 
 def _empty(language: Lang, spec: Dataset) -> None:
@@ -104,9 +127,20 @@ def _overlay_events(state: ViewState, language: Lang) -> pd.DataFrame | None:
         if rows is None:
             continue
         mask = filters.between_mask(rows, state.start, state.end, spec.date)
+        if state.japan and spec.japan_view:
+            mask = mask & selection.where_mask(rows, spec.japan_view)
         parts[spec.id] = filters.keep(rows, mask & selection.where_mask(rows, lane.overlay_where))
     combined = events.combined(parts, language)
     return combined if len(combined) else None
+
+
+def _lane_rows(dataset_id: str, rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """A lane's rows in the view's dates (and, in the Japan view, its Japan-view rows)."""
+    spec = REGISTRY[dataset_id]
+    mask = filters.between_mask(rows, state.start, state.end, spec.date)
+    if state.japan and spec.japan_view:
+        mask = mask & selection.where_mask(rows, spec.japan_view)
+    return filters.keep(rows, mask)
 
 
 def combined_timeline(state: ViewState, language: Lang) -> None:
@@ -116,12 +150,12 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         frames = {
             spec.id: dataset(spec.id, language)
             for spec in events.lanes()
-            if spec.lane is not None and spec.lane.code in lanes
+            if spec.lane is not None
+            and spec.lane.code in lanes
+            and (spec.lane.japan or not state.japan)
         }
         limited = {
-            dataset_id: None
-            if rows is None
-            else filters.between(rows, state.start, state.end, column=REGISTRY[dataset_id].date)
+            dataset_id: None if rows is None else _lane_rows(dataset_id, rows, state)
             for dataset_id, rows in frames.items()
         }
         combined = events.combined(limited, language)
@@ -144,7 +178,11 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             start=state.start,
             end=state.end,
         )
-        _chart(fig, "combined_timeline")
+        _chart(
+            fig,
+            "combined_timeline",
+            alt_text(t("chart.timeline_title", language), len(combined), language),
+        )
         cited = combined.rename(columns={"source": "source_publisher"})
         source_line(cited, language)
         chart_downloads(

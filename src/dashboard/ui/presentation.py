@@ -79,7 +79,13 @@ def show(spec: ViewSpec, state: ViewState) -> None:
                 figure.update_layout(height=600, title=None, font_size=20)
                 figure.update_xaxes(tickfont_size=18)
                 figure.update_yaxes(tickfont_size=18)
-                st.plotly_chart(figure, width="stretch", key=f"present.{section.key}")
+                st.plotly_chart(
+                    figure,
+                    width="stretch",
+                    key=f"present.{section.key}",
+                    theme=None,
+                    alt=f"{slides.chart_title(section, language)}",
+                )
                 for frame in rows.values():
                     source_line(frame, language)
     with points_column:

@@ -1,4 +1,6 @@
-"""The Data and sources page: datasets from data/datapackage.json, their sources, the errata."""
+"""The Data and sources page: what every dataset rests on (tiers and publishers, from the rows
+themselves), its fields, sources and download; the publisher registry; the claims table with
+the claims that have no evidence and why; the errata of the chapter text."""
 
 from __future__ import annotations
 
@@ -9,8 +11,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard import claims as chapter_claims
+from dashboard import selection
 from dashboard.chapter import errata as chapter_errata
+from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import load
+from dashboard.datasets.sources import TIERS
 from dashboard.i18n import Lang, label, t
 from dashboard.paths import DATA_DIR, DATAPACKAGE
 from dashboard.ui.common import panel
@@ -59,27 +65,115 @@ def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
 
 
 def sources_table(rows: pd.DataFrame, language: Lang) -> pd.DataFrame:
-    """One line per source (publisher, title, URL): rows citing it, their ids, last access."""
-    cited: dict[tuple[str, str, str], list[str]] = {}
+    """One line per source (publisher, title, URL, tier): rows citing it, their ids, last access;
+    first and second sources alike, a title rebuilt from the URL said so."""
+    cited: dict[tuple[str, str, str, str, str], list[str]] = {}
     accessed: dict[str, pd.Timestamp] = {}
-    for row_id, publisher, title, url, day in zip(
-        rows["id"], rows["source_publisher"], rows["source_title"], rows["source_url"],
-        rows["source_accessed"], strict=True,
-    ):  # fmt: skip
-        cited.setdefault((publisher, title, url), []).append(row_id)
-        accessed[url] = max(day, accessed.get(url, day))
+    groups = [("source_publisher", "source_title", "source_url", "source_tier", "source_accessed")]
+    if "source_2_url" in rows.columns:
+        groups.append(
+            (
+                "source_2_publisher",
+                "source_2_title",
+                "source_2_url",
+                "source_2_tier",
+                "source_2_accessed",
+            )
+        )
+    basis = rows["source_title_basis"] if "source_title_basis" in rows.columns else None
+    for number, columns in enumerate(groups):
+        part = rows[[*columns, "id"]].dropna(subset=[columns[2]])
+        bases = (
+            basis.loc[part.index].tolist()
+            if basis is not None and number == 0
+            else ["page"] * len(part)
+        )
+        for (publisher, title, url, tier, day, row_id), how in zip(
+            part.itertuples(index=False), bases, strict=True
+        ):
+            shown = title + (
+                f" [{label('source_title_basis', how, language)}]" if how != "page" else ""
+            )
+            cited.setdefault((publisher, shown, url, tier, "1" if number == 0 else "2"), []).append(
+                row_id
+            )
+            accessed[url] = max(day, accessed.get(url, day))
     lines = [
         {
             t("table.source", language): publisher,
             t("table.title", language): title,
             t("table.link", language): url,
+            t("table.tier", language): label("source_tier", tier, language),
+            t("page.source_order", language): order,
             t("page.rows", language, n="").strip() or "rows": len(ids),
             "id": ", ".join(ids),
             t("table.accessed", language): f"{accessed[url]:%Y-%m-%d}",
         }
-        for (publisher, title, url), ids in sorted(cited.items(), key=lambda item: item[0][:2])
+        for (publisher, title, url, tier, order), ids in sorted(
+            cited.items(), key=lambda item: (item[0][4], item[0][:2])
+        )
     ]
     return pd.DataFrame(lines)
+
+
+def tier_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Rows per tier of their first source."""
+    counts = rows["source_tier"].astype(str).value_counts()
+    return {tier: int(counts.get(tier, 0)) for tier in TIERS}
+
+
+def rests_on(rows: pd.DataFrame, language: Lang, *, top: int = 4) -> str:
+    """What a dataset actually rests on, in words: per tier, its rows and main publishers."""
+    parts = []
+    for tier in TIERS:
+        of_tier = rows[rows["source_tier"].astype(str) == tier]
+        if of_tier.empty:
+            continue
+        publishers = of_tier["source_publisher"].astype(str).value_counts()
+        names = ", ".join(f"{name} {count}" for name, count in publishers.iloc[:top].items())
+        more = len(publishers) - top
+        if more > 0:
+            names += f" ほか{more}" if language == "ja" else f" and {more} more"
+        tier_name = label("source_tier", tier, language)
+        parts.append(
+            f"{tier_name} {len(of_tier)}行（{names}）"
+            if language == "ja"
+            else f"{tier_name}: {len(of_tier)} rows ({names})"
+        )
+    second = int(rows["source_2_url"].notna().sum()) if "source_2_url" in rows.columns else 0
+    rebuilt = int((rows["source_title_basis"].astype(str) != "page").sum())
+    if language == "ja":
+        return (
+            "第一の出典の区分：" + "、".join(parts) + f"。独立した第二の出典あり {second}行。"
+            f"表題をページから読めなかった行 {rebuilt}行。"
+        )
+    return (
+        "First sources by tier: " + "; ".join(parts) + f". Rows with an independent second source: "
+        f"{second}. Rows whose title could not be read off the page: {rebuilt}."
+    )
+
+
+def tier_summary(language: Lang) -> None:
+    """Every dataset's rows by the tier of their first source, side by side."""
+    lines = []
+    for spec in REGISTRY.values():
+        result = load(spec.id)
+        if result.frame is None:
+            continue
+        rows = result.frame
+        counts = tier_counts(rows)
+        line: dict[str, object] = {t("page.datasets_column", language): spec.id}
+        line.update({label("source_tier", tier, language): counts[tier] for tier in TIERS})
+        line[t("page.second_source", language)] = int(rows["source_2_url"].notna().sum())
+        line[t("page.title_rebuilt", language)] = int(
+            (rows["source_title_basis"].astype(str) != "page").sum()
+        )
+        line[t("page.after_cutoff", language)] = int(selection.after_cutoff(spec, rows).sum())
+        line[t("page.rows_column", language)] = len(rows)
+        lines.append(line)
+    st.subheader(t("page.tiers", language))
+    st.caption(t("page.tiers_help", language))
+    st.dataframe(pd.DataFrame(lines), hide_index=True, width="stretch")
 
 
 def datasets(language: Lang) -> None:
@@ -88,46 +182,121 @@ def datasets(language: Lang) -> None:
     st.caption(
         t("page.licence", language) + ": " + ", ".join(lic["title"] for lic in info["licenses"])
     )
+    with panel(language):
+        tier_summary(language)
     for resource in info["resources"]:
+        if resource["name"] not in REGISTRY:
+            continue
         with panel(language):
-            st.subheader(f"{_localised(resource, 'title', language)} · `{resource['name']}`")
-            st.markdown(_localised(resource, "description", language))
-            result = load(resource["name"])
-            if not result.ok or result.frame is None:
-                st.error(
-                    t("app.error_box", language, path=result.path, count=len(result.problems))
-                    + "\n"
-                    + "\n".join(f"- `{problem}`" for problem in result.problems[:25]),
-                    icon=":material/error:",
+            _dataset(resource, language)
+
+
+def _dataset(resource: dict[str, Any], language: Lang) -> None:
+    name = resource["name"]
+    st.subheader(f"{_localised(resource, 'title', language)} · `{name}`")
+    st.markdown(_localised(resource, "description", language))
+    result = load(name)
+    if not result.ok or result.frame is None:
+        st.error(
+            t("app.error_box", language, path=result.path, count=len(result.problems))
+            + "\n"
+            + "\n".join(f"- `{problem}`" for problem in result.problems[:25]),
+            icon=":material/error:",
+        )
+    else:
+        rows = result.frame
+        st.caption(t("page.rows", language, n=len(rows)) + "　" + rests_on(rows, language))
+        late = int(selection.after_cutoff(REGISTRY[name], rows).sum())
+        if late:
+            st.caption(t("page.follow_up_rows", language, n=late))
+    # Tables are built only while their expander is open.
+    with lazy_expander(t("page.fields", language), key=f"fields.{name}") as shown:
+        if shown:
+            st.dataframe(fields_table(resource, language), hide_index=True, width="stretch")
+    if result.frame is not None:
+        link = t("table.link", language)
+        with lazy_expander(t("page.sources", language), key=f"sources.{name}") as shown:
+            if shown:
+                st.dataframe(
+                    sources_table(result.frame, language),
+                    hide_index=True,
+                    width="stretch",
+                    column_config={link: st.column_config.LinkColumn(link)},
                 )
-            else:
-                st.caption(t("page.rows", language, n=len(result.frame)))
-            # Tables are built only while their expander is open.
-            name = resource["name"]
-            with lazy_expander(t("page.fields", language), key=f"fields.{name}") as shown:
-                if shown:
-                    table = fields_table(resource, language)
-                    st.dataframe(table, hide_index=True, width="stretch")
-            if result.frame is not None:
-                link = t("table.link", language)
-                with lazy_expander(t("page.sources", language), key=f"sources.{name}") as shown:
-                    if shown:
-                        st.dataframe(
-                            sources_table(result.frame, language),
-                            hide_index=True,
-                            width="stretch",
-                            column_config={link: st.column_config.LinkColumn(link)},
-                        )
-            path = DATA_DIR / resource["path"]
-            if path.exists():
-                st.download_button(
-                    t("page.download_csv", language, name=resource["name"]),
-                    data=path.read_bytes,  # read on click, not on every rerun
-                    file_name=resource["path"],
-                    mime="text/csv",
-                    key=f"download.{resource['name']}",
-                    icon=":material/download:",
+    _download(resource, language)
+
+
+def _download(resource: dict[str, Any], language: Lang) -> None:
+    path = DATA_DIR / resource["path"]
+    if path.exists():
+        st.download_button(
+            t("page.download_csv", language, name=resource["name"]),
+            data=path.read_bytes,  # read on click, not on every rerun
+            file_name=resource["path"],
+            mime="text/csv",
+            key=f"download.{resource['name']}",
+            icon=":material/download:",
+        )
+
+
+def reference_tables(language: Lang) -> None:
+    """The publisher registry and the claims table, each with its download."""
+    info = {resource["name"]: resource for resource in package()["resources"]}
+    with panel(language):
+        resource = info["publishers"]
+        st.subheader(f"{_localised(resource, 'title', language)} · `publishers`")
+        st.markdown(_localised(resource, "description", language))
+        with lazy_expander(t("page.registry", language), key="table.publishers") as shown:
+            if shown:
+                registry = pd.read_csv(
+                    DATA_DIR / "publishers.csv", dtype=str, keep_default_na=False
                 )
+                registry["tier"] = registry["tier"].map(
+                    lambda code: label("source_tier", code, language)
+                )
+                st.dataframe(registry, hide_index=True, width="stretch")
+        _download(resource, language)
+    with panel(language):
+        resource = info["chapter_claims"]
+        st.subheader(f"{_localised(resource, 'title', language)} · `chapter_claims`")
+        st.markdown(_localised(resource, "description", language))
+        found = chapter_claims.claims()
+        st.caption(
+            chapter_claims.summary(found, language)
+            .replace("この節の", "本章全体の")
+            .replace(" in this section", " in the chapter")
+        )
+        unbacked = [c for c in found if c.kind in chapter_claims.NEEDS_EVIDENCE and not c.evidence]
+        st.markdown(f"**{t('page.claims_unbacked', language)}**")
+        if unbacked:
+            st.markdown(
+                "\n".join(
+                    f"- `{c.id}` 〔{c.kind_label(language)}〕 {c.text(language)} — "
+                    f"{c.note_in(language)}"
+                    for c in unbacked
+                )
+            )
+        else:
+            st.caption("—")
+        with lazy_expander(t("page.claims", language), key="table.chapter_claims") as shown:
+            if shown:
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            "id": [c.id for c in found],
+                            t("table.section", language): [
+                                label("section", c.section, language) for c in found
+                            ],
+                            t("table.claim", language): [c.text(language) for c in found],
+                            t("table.kind", language): [c.kind_label(language) for c in found],
+                            t("table.evidence", language): ["; ".join(c.evidence) for c in found],
+                            t("table.note", language): [c.note_in(language) for c in found],
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
+        _download(resource, language)
 
 
 def errata(language: Lang) -> None:

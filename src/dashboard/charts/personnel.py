@@ -1,0 +1,153 @@
+"""North Korean personnel in Russia: each published estimate as a point (a range as a bar),
+coloured by estimator and shaped by kind, troops above and losses below; never summed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import theme
+from dashboard.charts.common import finish, grid
+from dashboard.i18n import Lang, format_date, label
+
+PRESENCE = ("troops_deployed", "engineers_builders", "workers")
+LOSSES = ("killed", "wounded", "casualties_total", "captured")
+SHAPES = {
+    "troops_deployed": "circle",
+    "engineers_builders": "square",
+    "workers": "diamond",
+    "killed": "x",
+    "wounded": "triangle-up",
+    "casualties_total": "hexagon",
+    "captured": "star",
+}
+
+
+def estimates(
+    rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object = None
+) -> go.Figure:
+    ja = lang == "ja"
+    fig = grid(
+        2,
+        1,
+        [
+            "派遣された人員（兵力・工兵・労働者、推計）"
+            if ja
+            else "Personnel sent (troops, engineers, workers; estimates)",
+            "損失（戦死・負傷・死傷者計・捕虜、推計）"
+            if ja
+            else "Losses (killed, wounded, total casualties, captured; estimates)",
+        ],
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+    )
+    counted = rows[rows["value_low"].notna() | rows["value_high"].notna()]
+    seen: set[str] = set()
+    for panel, kinds in ((1, PRESENCE), (2, LOSSES)):
+        part = counted[counted["kind"].isin(kinds)]
+        for (estimator, kind), group in part.groupby(
+            ["estimator", "kind"], observed=True, sort=False
+        ):
+            low = group["value_low"].fillna(group["value_high"])
+            high = group["value_high"]
+            at_least = high.isna()
+            upper = (high - low).where(~at_least, 0).fillna(0)
+            name = (
+                f"{label('estimator', estimator, lang)}：{label('kind', kind, lang)}"
+                if ja
+                else (f"{label('estimator', estimator, lang)}: {label('kind', kind, lang).lower()}")
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=group["as_of"],
+                    y=low,
+                    mode="markers",
+                    name=label("estimator", estimator, lang),
+                    legendgroup=str(estimator),
+                    showlegend=str(estimator) not in seen,
+                    marker={
+                        "size": 12,
+                        "color": theme.colour("estimator", estimator),
+                        "symbol": [
+                            SHAPES[str(kind)] + ("-open" if flag else "") for flag in at_least
+                        ],
+                        "line": {"color": "#333333", "width": 1},
+                    },
+                    error_y={
+                        "type": "data",
+                        "array": upper.to_numpy(),
+                        "arrayminus": np.zeros(len(group)),
+                        "thickness": 2,
+                        "width": 0,
+                    },
+                    customdata=[
+                        [format_date(d, lang), _value(lo, hi, lang), s, t]
+                        for d, lo, hi, s, t in zip(
+                            group["as_of"],
+                            group["value_low"],
+                            group["value_high"],
+                            group["source_publisher"],
+                            group[f"statement_{lang}"],
+                            strict=True,
+                        )
+                    ],
+                    hovertemplate="<b>%{customdata[1]}</b> — " + name + "<br>%{customdata[0]}<br>"
+                    "%{customdata[3]}<br><i>%{customdata[2]}</i><extra></extra>",
+                ),
+                row=panel,
+                col=1,
+            )
+            seen.add(str(estimator))
+    lo = pd.Timestamp(start) if start is not None else rows["as_of"].min()
+    hi = pd.Timestamp(end) if end is not None else rows["as_of"].max()
+    if len(rows):
+        lo = max(lo, rows["as_of"].min() - pd.Timedelta(days=20))
+        hi = min(hi, rows["as_of"].max() + pd.Timedelta(days=20))
+    ticks = theme.date_ticks(lo, hi, lang)
+    for panel in (1, 2):
+        fig.update_xaxes(
+            type="date",
+            range=[lo - pd.Timedelta(days=10), hi + pd.Timedelta(days=10)],
+            row=panel,
+            col=1,
+            **ticks,
+        )
+        fig.update_yaxes(title_text="人" if ja else "persons", rangemode="tozero", row=panel, col=1)
+    fig.update_xaxes(showticklabels=False, row=1, col=1)
+    for kind in (*PRESENCE, *LOSSES):  # the shapes, in the legend too (and in a PNG of it)
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label("kind", kind, lang),
+                legendgroup="kinds",
+                legendgrouptitle={"text": "区分（記号）" if ja else "Kind (shape)"}
+                if kind == PRESENCE[0]
+                else None,
+                marker={"size": 11, "color": theme.GREY, "symbol": SHAPES[kind]},
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name="白抜き＝「少なくとも」（下限）" if ja else "Open = 'at least' (a floor)",
+            legendgroup="kinds",
+            marker={"size": 11, "color": theme.GREY, "symbol": "circle-open"},
+        )
+    )
+    return finish(fig, lang, height=820)
+
+
+def _value(low: float, high: float, lang: Lang) -> str:
+    ja = lang == "ja"
+    if high != high:  # missing: a floor
+        return f"{low:,.0f}人以上" if ja else f"at least {low:,.0f}"
+    if low != low:
+        return f"{high:,.0f}人以下" if ja else f"up to {high:,.0f}"
+    if low == high:
+        return f"{low:,.0f}人" if ja else f"{low:,.0f}"
+    return f"{low:,.0f}〜{high:,.0f}人" if ja else f"{low:,.0f}–{high:,.0f}"

@@ -1,0 +1,104 @@
+"""Russia's net territorial gains per month as bars, and the share of Ukraine it controls as a
+line, one colour per estimator, side by side and never merged."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import theme
+from dashboard.charts.common import finish, grid
+from dashboard.i18n import Lang, format_date, label, number, period_label
+
+MONTH_MS = 1000 * 3600 * 24 * 30
+
+
+def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object = None) -> go.Figure:
+    gains_rows = rows[rows["measure"] == "net_gain_km2"]
+    shares = rows[rows["measure"] == "controlled_share_pct"]
+    ja = lang == "ja"
+    fig = grid(
+        2,
+        1,
+        [
+            "月間の純増面積（km²、推計主体別）" if ja else "Net gain per month (km², by estimator)",
+            "ウクライナの国土に占めるロシア支配地域の割合（%、時点）"
+            if ja
+            else "Share of Ukraine under Russian control (%, at dated points)",
+        ],
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+        row_heights=[0.62, 0.38],
+    )
+    estimators = [
+        code for code in rows["estimator"].cat.categories if code in set(rows["estimator"])
+    ]
+    count = max(1, len(set(gains_rows["estimator"])))
+    width = 0.8 / count
+    for position, code in enumerate(estimators):
+        name = label("estimator", code, lang)
+        colour = theme.colour("estimator", code)
+        mine = gains_rows[gains_rows["estimator"] == code].sort_values("period_start")
+        if len(mine):
+            offset = (position - (count - 1) / 2) * width
+            mid = mine["period_start"] + pd.Timedelta(days=15) + pd.Timedelta(days=30 * offset)
+            fig.add_trace(
+                go.Bar(
+                    x=mid,
+                    y=mine["value"],
+                    width=MONTH_MS * width,
+                    name=name,
+                    legendgroup=code,
+                    marker={"color": colour, "line": {"color": "#333333", "width": 0.5}},
+                    customdata=[
+                        [period_label(p, lang), number(v, "km2", lang), s]
+                        for p, v, s in zip(
+                            mine["period"], mine["value"], mine["source_publisher"], strict=True
+                        )
+                    ],
+                    hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br>"
+                    + name
+                    + "<br><i>%{customdata[2]}</i><extra></extra>",
+                ),
+                row=1,
+                col=1,
+            )
+        points = shares[shares["estimator"] == code].sort_values("period_end")
+        if len(points):
+            fig.add_trace(
+                go.Scatter(
+                    x=points["period_end"],
+                    y=points["value"],
+                    mode="lines+markers",
+                    name=name + ("（割合）" if ja else " (share)"),
+                    legendgroup=code,
+                    showlegend=not len(mine),
+                    line={"color": colour, "width": 2, "dash": "dot"},
+                    marker={"size": 9, "color": colour, "symbol": theme.symbol("estimator", code)},
+                    customdata=[
+                        [format_date(d, lang), f"{v:g}%", s]
+                        for d, v, s in zip(
+                            points["period_end"],
+                            points["value"],
+                            points["source_publisher"],
+                            strict=True,
+                        )
+                    ],
+                    hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br>"
+                    + name
+                    + "<br><i>%{customdata[2]}</i><extra></extra>",
+                ),
+                row=2,
+                col=1,
+            )
+    lo = pd.Timestamp(start) if start is not None else rows["period_start"].min()
+    hi = pd.Timestamp(end) if end is not None else rows["period_end"].max()
+    ticks = theme.date_ticks(lo, hi, lang)
+    pad = pd.Timedelta(days=20)
+    for row in (1, 2):
+        fig.update_xaxes(type="date", range=[lo - pad, hi + pad], row=row, col=1, **ticks)
+    fig.update_xaxes(showticklabels=False, row=1, col=1)
+    fig.update_yaxes(title_text="km²", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="%", rangemode="tozero", row=2, col=1)
+    fig.update_layout(barmode="overlay")
+    return finish(fig, lang, height=560)
