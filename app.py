@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.ui.common import lang
 
-st.set_page_config(page_title="Russia–Ukraine War Briefing", page_icon="📘", layout="wide")
 language = lang()
+st.set_page_config(page_title=t("app.title", language), page_icon="📘", layout="wide")
 PAGES = [
     ("pages/overview.py", "overview"),
     ("pages/ceasefire.py", "ceasefire"),

@@ -58,6 +58,29 @@ def lang() -> Lang:
     return value  # type: ignore[return-value]
 
 
+#: Constant stylesheet (no data in it): the date inputs' day, month and year fields are
+#: targets of at least 24 × 24 px (WCAG 2.2 target size).
+ACCESSIBLE_CSS = """
+<style>
+[data-testid="stDateInput"] [role="spinbutton"] {
+  display: inline-block; min-width: 24px; min-height: 24px; line-height: 24px;
+  text-align: center;
+}
+</style>
+"""
+
+
+def page_language(language: Lang) -> None:
+    """Declare the page's language on <html lang> (screen readers and JIS X 8341-3 /
+    WCAG 3.1.1 need it; Streamlit's page says "en" whatever it shows). ``language`` is one
+    of LANGS, never user text."""
+    code = language if language in LANGS else DEFAULT_LANG
+    st.sidebar.html(
+        f"<script>document.documentElement.lang = '{code}';</script>" + ACCESSIBLE_CSS,
+        unsafe_allow_javascript=True,
+    )
+
+
 def _switched() -> None:
     chosen = st.session_state.get(SWITCH_KEY)
     if chosen in LANGS:

@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard.i18n import Lang, label, t
 from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
 from dashboard.ui import exports, presentation
-from dashboard.ui.common import LANG_KEY, ensure_router, language_switch
+from dashboard.ui.common import LANG_KEY, ensure_router, language_switch, page_language
 
 PAGE_KEY = "_page"
 JAPAN_KEY = "_japan_view"  # the Japan view, kept across pages
@@ -195,6 +195,7 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
     ensure_router()
     notices = begin(spec)
     language = language_switch()
+    page_language(language)
     state = filters(spec, language)
     exports.briefing_downloads(state, spec.page)
     if state.present:

@@ -1,0 +1,54 @@
+"""JIS X 8341-3 / WCAG 2.2 AA in the browser: axe-core finds no violation on any page in either
+language (presentation mode included), and <html lang> names the language the page shows.
+
+axe-core runs from the copy shipped inside the axe-playwright-python package, so the check
+needs no network access (every request but the loopback one is blocked here).
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e import helpers
+from tests.e2e.harness import AppServer, Session, open_app
+
+pytestmark = pytest.mark.e2e
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CASES = [(page, "ja") for page in helpers.PAGES] + [
+    ("overview", "en"),
+    ("war_economy", "en"),
+    ("recommendations", "en"),
+]
+
+
+def _violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    return [
+        f"{item['id']} ({item['impact']}): {node['target']} {node.get('failureSummary', '')[:160]}"
+        for item in result.response["violations"]
+        for node in item["nodes"][:3]
+    ]
+
+
+@pytest.mark.parametrize(("page_name", "lang"), CASES)
+def test_page_is_axe_clean_and_declares_its_language(
+    served: AppServer, session: Session, page_name: str, lang: str
+) -> None:
+    query = "" if lang == "ja" else "?lang=en"
+    page = open_app(
+        session.new_page(),
+        served.url + helpers.path(page_name) + query,
+        charts=helpers.PAGES[page_name],
+    )
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+    assert _violations(page) == []
+    session.assert_clean()
+
+
+def test_presentation_mode_is_axe_clean(served: AppServer, session: Session) -> None:
+    page = open_app(session.new_page(), served.url + "/ceasefire?present=1&lang=en", charts=1)
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert _violations(page) == []
+    session.assert_clean()
