@@ -475,7 +475,9 @@ def decorate(
     source line with the as-of date at the bottom, in the theme's fonts."""
     decorated = go.Figure(fig)
     _month_ticks(decorated, width)
-    usable = width - 40
+    margin = decorated.layout.margin
+    # The source line is placed in plot coordinates: it must fit the plot's own width.
+    usable = width - int(margin.l or 10) - max(int(margin.r or 0), 20) - 20
 
     def measure(line: str) -> float:
         return text_width(line, SOURCE_FONT_SIZE)
@@ -483,7 +485,6 @@ def decorate(
     text = source_line(sources, lang, lambda line: len(wrap(line, usable, measure)) <= 2)
     lines = wrap(text, usable, measure)
     text_height = SOURCE_LINE_HEIGHT * len(lines)
-    margin = decorated.layout.margin
     bottom = _axis_band(decorated, width) + _notes_below(decorated) + text_height + 12
     title_lines = wrap(title, width - 30, lambda line: text_width(line, TITLE_FONT_SIZE))
     title_height = 14 + TITLE_LINE_HEIGHT * len(title_lines)

@@ -26,7 +26,15 @@ def finish(fig: go.Figure, lang: Lang, *, height: int, legend: bool = True) -> g
         **layout,
         showlegend=legend,
         # Below the plot: a legend above it would cover the first panel's title.
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.08,
+            "x": 0,
+            "traceorder": "normal",
+            "entrywidth": 0.5,  # two entries a row, however long the longest name
+            "entrywidthmode": "fraction",
+        },
     )
     return fig
 

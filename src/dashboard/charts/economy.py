@@ -183,7 +183,13 @@ def _gdp_hover(rows: pd.DataFrame, lang: Lang) -> list[list[str]]:
     )
 
 
-def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = None) -> go.Figure:
+def gdp_growth(
+    gdp: pd.DataFrame,
+    lang: Lang,
+    overlays: pd.DataFrame | None = None,
+    start: object = None,
+    end: object = None,
+) -> go.Figure:
     """Rosstat's quarterly y/y growth as bars and annual growth as a line (each period's latest
     vintage published by the cut-off); the World Bank's WDI series as its own dashed line; every
     official forecast for 2025 as its own open marker, named in the legend with its date."""
@@ -275,9 +281,13 @@ def gdp_growth(gdp: pd.DataFrame, lang: Lang, overlays: pd.DataFrame | None = No
     layout.update(theme.base_layout(lang, height=600 if stacked else 480))
     _date_axes(layout, lang)
     if len(gdp):
-        lo, hi = gdp["period_start"].min(), gdp["period_start"].max() + pd.Timedelta(days=364)
+        lo = gdp["period_start"].min()
+        hi = pd.Timestamp(end) if end is not None else gdp["period_start"].max()
+        if start is not None:
+            lo = max(lo, pd.Timestamp(start))
+        pad = pd.Timedelta(days=30)
         for key in [key for key in layout if key.startswith("xaxis")]:
-            layout[key].update(theme.date_ticks(lo, hi, lang))
+            layout[key].update(theme.date_ticks(lo, hi, lang), range=[lo - pad, hi + pad])
     layout["yaxis"].update(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555")
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
     layout["shapes"] = [

@@ -86,7 +86,7 @@ def amounts(
         fig.update_yaxes(title_text=unit, rangemode="tozero", row=panel, col=1)
     if len(priced):
         lo = (
-            max(pd.Timestamp(start), priced["date"].min() - pd.Timedelta(days=30))
+            max(pd.Timestamp(start), priced["date"].min().to_period("M").start_time)
             if start is not None
             else priced["date"].min()
         )

@@ -64,7 +64,6 @@ def estimates(
                     y=low,
                     mode="markers",
                     name=label("estimator", estimator, lang),
-                    legendgroup=str(estimator),
                     showlegend=str(estimator) not in seen,
                     marker={
                         "size": 12,
@@ -102,7 +101,7 @@ def estimates(
     lo = pd.Timestamp(start) if start is not None else rows["as_of"].min()
     hi = pd.Timestamp(end) if end is not None else rows["as_of"].max()
     if len(rows):
-        lo = max(lo, rows["as_of"].min() - pd.Timedelta(days=20))
+        lo = max(lo, rows["as_of"].min().to_period("M").start_time)
         hi = min(hi, rows["as_of"].max() + pd.Timedelta(days=20))
     ticks = theme.date_ticks(lo, hi, lang)
     for panel in (1, 2):
@@ -122,10 +121,6 @@ def estimates(
                 y=[None],
                 mode="markers",
                 name=label("kind", kind, lang),
-                legendgroup="kinds",
-                legendgrouptitle={"text": "区分（記号）" if ja else "Kind (shape)"}
-                if kind == PRESENCE[0]
-                else None,
                 marker={"size": 11, "color": theme.GREY, "symbol": SHAPES[kind]},
             )
         )
@@ -135,11 +130,10 @@ def estimates(
             y=[None],
             mode="markers",
             name="白抜き＝「少なくとも」（下限）" if ja else "Open = 'at least' (a floor)",
-            legendgroup="kinds",
             marker={"size": 11, "color": theme.GREY, "symbol": "circle-open"},
         )
     )
-    return finish(fig, lang, height=820)
+    return finish(fig, lang, height=760)
 
 
 def _value(low: float, high: float, lang: Lang) -> str:

@@ -106,7 +106,7 @@ def allocations(
     hi = pd.Timestamp(end) if end is not None else dates.max()
     if not dates.empty:
         lo, hi = (
-            max(lo, dates.min() - pd.Timedelta(days=30)),
+            max(lo, dates.min().to_period("M").start_time),
             min(hi, dates.max() + pd.Timedelta(days=30)),
         )
     ticks = theme.date_ticks(lo, hi, lang)

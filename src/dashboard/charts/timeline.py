@@ -185,7 +185,8 @@ def key_annotations(
     if "key" not in events.columns:
         return []
     keys = [p for p in np.flatnonzero(events["key"].to_numpy(dtype=bool)) if lanes[p] in present]
-    keys = keys[:MAX_KEY_LABELS]
+    if len(keys) > MAX_KEY_LABELS:  # more key events than fit: an even spread over the range
+        keys = [keys[int(i)] for i in np.linspace(0, len(keys) - 1, MAX_KEY_LABELS)]
     found: list[dict[str, object]] = []
     lines = []
     for number, position in enumerate(keys):

@@ -61,11 +61,7 @@ def _per_year(rows: pd.DataFrame, lang: Lang) -> Metric:
         for year, count in zip(years, counts, strict=True)
     )
     year = int(years[-1])
-    label = (
-        f"ロ朝の主な出来事：{year}年の収録件数"
-        if lang == "ja"
-        else f"Russia–DPRK milestones in {year} (entries in this timeline)"
-    )
+    label = f"ロ朝の出来事 {year}年（収録件数）" if lang == "ja" else f"Russia–DPRK entries, {year}"
     caption = (
         f"年別：{text}（本ダッシュボードの収録件数）"
         if lang == "ja"

@@ -111,15 +111,16 @@ def _latest_growth(rows: pd.DataFrame, lang: Lang) -> Metric | None:
     if row is None:
         return None
     period = period_label(str(row["period"]), lang)
-    label = (
-        f"直近の実質GDP成長率（{period}、前年同期比）"
-        if lang == "ja"
-        else f"Latest real GDP growth ({period}, y/y)"
-    )
+    label = f"実質GDP成長率 {period}" if lang == "ja" else f"Real GDP growth, {period}"
     return Metric(
         label=label,
         value=f"{row['real_gdp_growth_pct']:+.1f}%",
-        help=cited(row),
+        help=(
+            "前年同期比、ロシア連邦統計局の直近の推計。"
+            if lang == "ja"
+            else "Year on year, Rosstat's latest vintage. "
+        )
+        + cited(row),
     )
 
 
