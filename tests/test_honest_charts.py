@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from dashboard.chapter import paragraphs
 from dashboard.datasets import DATASET_IDS, read
 from dashboard.i18n import Lang
 from tests.test_pages import PAGES, open_page
@@ -37,10 +38,27 @@ NARRATIVE_PAGES = ["ceasefire", "war_economy", "dprk_russia", "recommendations"]
 
 
 @cache
-def rendered(page: str, lang: Lang) -> tuple[list[dict[str, Any]], list[str], list[Any]]:
-    """(figure JSON of every chart, every caption and Markdown text, the chart protos)."""
+def rendered(
+    page: str, lang: Lang, *, open_notes: bool = False
+) -> tuple[list[dict[str, Any]], list[str], list[Any]]:
+    """(figure JSON of every chart, every caption and Markdown text, the chart protos).
+
+    With ``open_notes`` the footnote expanders under each claim are opened first, as a reader
+    does (their text is built only while open)."""
     at = open_page(page, lang=lang)
     assert not at.exception
+    if open_notes:
+        keys = [
+            f"notes.{segment.claims[0].id}"
+            for paragraph in paragraphs(page, lang)
+            for segment in paragraph.segments
+            if any(segment.numbers)
+        ]
+        assert keys, f"{page}: no footnotes to open"
+        for key in keys:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception
     charts = at.get("plotly_chart")
     figures = [json.loads(chart.proto.spec) for chart in charts]
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
@@ -121,7 +139,7 @@ def _without_links(text: str) -> str:
 
 @pytest.mark.parametrize("page", NARRATIVE_PAGES)
 def test_japanese_footnotes_have_no_english_months_or_row_ids(page: str) -> None:
-    _, texts, _ = rendered(page, "ja")
+    _, texts, _ = rendered(page, "ja", open_notes=True)
     footnotes = [text for text in texts if "—" in text]
     assert footnotes
     for text in footnotes:

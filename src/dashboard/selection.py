@@ -28,14 +28,6 @@ def _by(rows: pd.DataFrame, spec: Dataset, state: ViewState) -> np.ndarray:
     return mask
 
 
-def dated(spec: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """A one-column frame ``_date``: the dataset's date, or its fallback where that is empty."""
-    dates = rows[spec.date]
-    if spec.date_fallback:
-        dates = dates.fillna(rows[spec.date_fallback])
-    return pd.DataFrame({"_date": dates}, index=rows.index)
-
-
 def after_cutoff(spec: Dataset, rows: pd.DataFrame) -> np.ndarray:
     """Rows first published after the chapter's cut-off (the follow-up layer, not the chapter's
     view). Where the publication day is unknown, a figure for a period ending in the cut-off's
@@ -68,7 +60,13 @@ def select(
     spec = REGISTRY[dataset_id]
     mask = _by(rows, spec, state)
     if spec.filter_by_date:
-        mask &= filters.between_mask(dated(spec, rows), state.start, state.end, "_date")
+        dates = rows[spec.date]
+        if spec.date_fallback:
+            dates = dates.fillna(rows[spec.date_fallback])
+        # NaT compares False: a row without any date is outside every range.
+        mask &= (
+            (dates >= pd.Timestamp(state.start)) & (dates <= pd.Timestamp(state.end))
+        ).to_numpy(dtype=bool)
     if spec.published and not state.follow_up:
         mask &= ~after_cutoff(spec, rows)
     if spec.search:

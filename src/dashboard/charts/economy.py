@@ -3,44 +3,19 @@ with other events optionally drawn as labelled markers on the same date axis."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.charts import theme
+from dashboard.charts.common import Grid, grid_layout
 from dashboard.charts.timeline import HOVER_TEMPLATE, _hover, _wrap
 from dashboard.i18n import Lang, format_date, label, t
 
 #: Beyond this many events in a lane, markers carry no text label (hover still shows it).
 MAX_LABELLED = 14
-
-
-@lru_cache(maxsize=64)
-def _grid_json(
-    rows: int,
-    cols: int,
-    titles: tuple[str, ...],
-    shared_x: bool,
-    vertical_spacing: float,
-    row_heights: tuple[float, ...] | None,
-) -> str:
-    """plotly's subplot grid (axes, domains, titles) as layout JSON, worked out once per shape."""
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=list(titles) or None,
-        shared_xaxes=shared_x,
-        vertical_spacing=vertical_spacing,
-        horizontal_spacing=0.08,
-        row_heights=list(row_heights) if row_heights else None,
-    )
-    layout = fig.layout.to_plotly_json()
-    layout.pop("template", None)  # figures take the shared default template
-    return json.dumps(layout, default=str)
 
 
 def _grid(
@@ -53,7 +28,14 @@ def _grid(
     row_heights: tuple[float, ...] | None = None,
 ) -> dict[str, Any]:
     """A fresh copy of the subplot grid's layout (a dict, for one ``go.Figure`` call)."""
-    return json.loads(_grid_json(rows, cols, titles, shared_x, vertical_spacing, row_heights))
+    return grid_layout(
+        rows,
+        cols,
+        titles=titles,
+        shared_x=shared_x,
+        vertical_spacing=vertical_spacing,
+        row_heights=row_heights,
+    )
 
 
 def _axis(kind: str, number: int) -> str:
@@ -399,29 +381,39 @@ def _style(estimate_type: str) -> str:
     return "outturn" if estimate_type in OUTTURN else estimate_type
 
 
-def _panels(series: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
-    """(indicator, kind, rows) of every panel: full years; each span of months that has the
-    same months in at least two years; months. A part year never shares a panel with full
-    years, and a span with no same-months partner is left to the table."""
+def _panels(
+    series: pd.DataFrame, kinds: Mapping[str, tuple[str, ...]] | None = None
+) -> list[tuple[str, str, pd.DataFrame]]:
+    """(indicator, kind, rows) of every panel: full years; the latest span of months that has
+    the same months in at least two years; months. A part year never shares a panel with full
+    years, and a span with no same-months partner is left to the table. ``kinds`` limits an
+    indicator to some of its panels (indicator -> kinds); the table view keeps every row."""
     panels = []
     present = set(series["indicator"])
     for code in [c for c in series["indicator"].cat.categories if c in present]:
+        wanted = (kinds or {}).get(code, ("annual", "same_months", "monthly"))
         mine = series[series["indicator"] == code]
         annual = mine[mine["frequency"] == "annual"]
-        if len(annual):
+        if len(annual) and "annual" in wanted:
             panels.append((code, "annual", annual))
         spans = mine[mine["frequency"] == "year_to_date"]
-        if len(spans):
+        if len(spans) and "same_months" in wanted:
             months = (
                 spans["period_start"].dt.month.astype(str)
                 + "-"
                 + spans["period_end"].dt.month.astype(str)
             )
-            for _, group in spans.groupby(months.to_numpy()):
-                if group["period_start"].dt.year.nunique() >= 2:
-                    panels.append((code, "same_months", group))
+            pairs = [
+                group
+                for _, group in spans.groupby(months.to_numpy())
+                if group["period_start"].dt.year.nunique() >= 2
+            ]
+            if pairs:  # the comparison that reaches furthest into the year
+                panels.append(
+                    (code, "same_months", max(pairs, key=lambda g: g["period_end"].max()))
+                )
         monthly = mine[mine["frequency"] == "monthly"]
-        if len(monthly):
+        if len(monthly) and "monthly" in wanted:
             panels.append((code, "monthly", monthly))
     return panels
 
@@ -457,15 +449,18 @@ def _panel_title(code: str, kind: str, rows: pd.DataFrame, unit: str, lang: Lang
 
 
 def panels(
-    series: pd.DataFrame, lang: Lang, *, extra: dict[str, pd.DataFrame] | None = None
+    series: pd.DataFrame,
+    lang: Lang,
+    *,
+    extra: dict[str, pd.DataFrame] | None = None,
+    kinds: Mapping[str, tuple[str, ...]] | None = None,
 ) -> go.Figure:
     """Each indicator in like-with-like panels (see ``_panels``), outturns, estimates, plans and
     forecasts drawn apart and named in the legend. ``extra["russia_trade_partners"]``: the
     crude price caps are drawn on the Urals panel."""
-    from dashboard.charts.common import grid
     from dashboard.i18n import number, period_label
 
-    found = _panels(series)
+    found = _panels(series, kinds)
     if not found:
         return _figure([], theme.base_layout(lang, height=300))
     cols = 2 if len(found) > 1 else 1
@@ -474,7 +469,7 @@ def panels(
     for code, kind, group in found:
         unit = DISPLAY.get((str(group["unit"].iloc[0]), lang), (1.0, str(group["unit"].iloc[0])))[1]
         titles.append(_panel_title(code, kind, group, unit, lang))
-    fig = grid(rows, cols, titles, vertical_spacing=0.3 / rows + 0.08, horizontal_spacing=0.1)
+    grid = Grid(rows, cols, titles, vertical_spacing=0.3 / rows + 0.08, horizontal_spacing=0.1)
     styles_used: set[str] = set()
     published = t("table.published", lang)
     for number_, (code, kind, group) in enumerate(found):
@@ -521,84 +516,84 @@ def panels(
                 xs.append(x)
                 ys.append(y)
                 hovers.append(h)
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    connectgaps=False,
-                    mode="lines+markers",
-                    line={"color": colour, "width": 2.5},
-                    marker={"size": 8, "color": colour},
-                    showlegend=False,
-                    customdata=hovers,
-                    hovertemplate=VALUE_HOVER,
-                ),
-                row=row,
-                col=col,
+            grid.add(
+                {
+                    "type": "scatter",
+                    "x": xs,
+                    "y": ys,
+                    "connectgaps": False,
+                    "mode": "lines+markers",
+                    "line": {"color": colour, "width": 2.5},
+                    "marker": {"size": 8, "color": colour},
+                    "showlegend": False,
+                    "customdata": hovers,
+                    "hovertemplate": VALUE_HOVER,
+                },
+                row,
+                col,
             )
             lo, hi = group["period_start"].min(), group["period_end"].max()
             if code == "urals_price":
-                _caps(fig, (extra or {}).get("russia_trade_partners"), lo, hi, lang, row, col)
+                _caps(grid, (extra or {}).get("russia_trade_partners"), lo, hi, lang, row, col)
             pad = pd.Timedelta(days=20)
-            fig.update_xaxes(
+            grid.axis(
+                "x",
+                row,
+                col,
                 type="date",
                 range=[lo - pad, hi + pad],
-                row=row,
-                col=col,
                 **theme.date_ticks(lo, hi, lang, most=3, months=True),
             )
         else:
             labels_ = [period_label(p, lang) for p in group["period"]]
             if len(set(labels_)) < len(labels_):  # a plan and an outturn of the same year
-                kinds = {
+                style_names = {
                     key: (value[2][0] if lang == "ja" else value[2][1])
                     for key, value in STYLES.items()
                 }
                 labels_ = [
-                    f"{text}<br>{kinds[style].split('（')[0].split(' (')[0]}"
+                    f"{text}<br>{style_names[style].split('（')[0].split(' (')[0]}"
                     for text, style in zip(labels_, styles, strict=True)
                 ]
-            fig.add_trace(
-                go.Bar(
-                    x=labels_,
-                    y=values,
-                    marker={
+            grid.add(
+                {
+                    "type": "bar",
+                    "x": labels_,
+                    "y": values,
+                    "marker": {
                         "color": colour,
                         "opacity": 1.0,
                         "pattern": {"shape": [STYLES[s][0] for s in styles], "fgcolor": "#ffffff"},
                         "line": {"color": "#333333", "width": 0.8},
                     },
-                    text=[_bar_text(v) for v in values],
-                    textposition="outside",
-                    cliponaxis=False,
-                    showlegend=False,
-                    customdata=hover,
-                    hovertemplate=VALUE_HOVER,
-                ),
-                row=row,
-                col=col,
+                    "text": [_bar_text(v) for v in values],
+                    "textposition": "outside",
+                    "cliponaxis": False,
+                    "showlegend": False,
+                    "customdata": hover,
+                    "hovertemplate": VALUE_HOVER,
+                },
+                row,
+                col,
             )
-            fig.update_xaxes(type="category", row=row, col=col)
-        fig.update_yaxes(rangemode="tozero", tickformat=",~r", row=row, col=col)
+            grid.axis("x", row, col, type="category")
+        grid.axis("y", row, col, rangemode="tozero", tickformat=",~r")
     for style in [s for s in STYLES if s in styles_used]:
         shape, _, legend = STYLES[style]
-        fig.add_trace(
-            go.Bar(
-                x=[None],
-                y=[None],
-                name=legend[0] if lang == "ja" else legend[1],
-                marker={"color": theme.GREY, "pattern": {"shape": shape, "fgcolor": "#ffffff"}},
-                showlegend=True,
-            )
+        grid.add(
+            {
+                "type": "bar",
+                "x": [None],
+                "y": [None],
+                "name": legend[0] if lang == "ja" else legend[1],
+                "marker": {"color": theme.GREY, "pattern": {"shape": shape, "fgcolor": "#ffffff"}},
+                "showlegend": True,
+            }
         )
-    for annotation in fig.layout.annotations:
-        annotation.font = {"size": theme.TICK_FONT_SIZE, "color": theme.TEXT}
-    fig.update_layout(
-        **theme.base_layout(lang, height=290 * rows + 110),
-        showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.06 if rows > 1 else -0.14, "x": 0},
-    )
-    return fig
+    figure = grid.figure(lang, height=290 * rows + 110)
+    if rows == 1:
+        figure.layout.legend.y = -0.14
+    return figure
 
 
 def _bar_text(value: float) -> str:
@@ -611,7 +606,7 @@ def _bar_text(value: float) -> str:
 
 
 def _caps(
-    fig: go.Figure,
+    grid: Grid,
     trade: pd.DataFrame | None,
     lo: pd.Timestamp,
     hi: pd.Timestamp,
@@ -637,15 +632,16 @@ def _caps(
             xs += [begin, finish]
             ys += [value, value]
         name = ("上限価格：" if lang == "ja" else "Price cap: ") + label("partner", partner, lang)
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                name=name,
-                line={"color": theme.colour("partner", partner), "dash": "dash", "width": 2},
-                hovertemplate=name + ": %{y:.2f}<extra></extra>",
-            ),
-            row=row,
-            col=col,
+        grid.add(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "name": name,
+                "line": {"color": theme.colour("partner", partner), "dash": "dash", "width": 2},
+                "hovertemplate": name + ": %{y:.2f}<extra></extra>",
+            },
+            row,
+            col,
         )

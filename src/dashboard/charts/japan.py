@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import finish, grid
+from dashboard.charts.common import Grid
 from dashboard.i18n import Lang, format_date, label
 
 #: Shown in hundreds of millions in Japanese (億円・億ドル) and billions in English.
@@ -36,7 +36,7 @@ def amounts(
         else (f"ユーロ建て（{UNITS[(c, lang)]}）" if ja else f"In euros ({UNITS[(c, lang)]})")
         for c in currencies
     ]
-    fig = grid(max(1, len(currencies)), 1, titles, shared_xaxes=True, vertical_spacing=0.14)
+    grid = Grid(max(1, len(currencies)), 1, titles, shared_x=True, vertical_spacing=0.14)
     scale = SCALE[lang]
     shown: set[str] = set()
     for panel, currency in enumerate(currencies, start=1):
@@ -46,44 +46,42 @@ def amounts(
             cumulative = kind == "cumulative_total"
             name = label("amount_kind", kind, lang)
             values = group["amount_millions"] / scale
-            fig.add_trace(
-                go.Scatter(
-                    x=group["date"],
-                    y=values,
-                    mode="lines+markers" if cumulative else "markers",
-                    name=name,
-                    legendgroup=str(kind),
-                    showlegend=str(kind) not in shown,
-                    line={"color": theme.TEXT, "width": 1.5, "dash": "dot"} if cumulative else None,
-                    marker={
-                        "size": 13 if cumulative else 12,
-                        "symbol": theme.symbol("amount_kind", kind),
-                        "color": theme.TEXT if cumulative else theme.colour("amount_kind", kind),
-                        "line": {"color": "#333333", "width": 1},
-                    },
-                    customdata=[
-                        [
-                            format_date(d, lang),
-                            f"{v:,.1f} {unit}" if not ja else f"{v:,.0f}{unit}",
-                            t,
-                            s,
-                        ]
-                        for d, v, t, s in zip(
-                            group["date"],
-                            values,
-                            group[f"title_{lang}"],
-                            group["source_publisher"],
-                            strict=True,
-                        )
-                    ],
-                    hovertemplate="<b>%{customdata[1]}</b> — " + name + "<br>%{customdata[0]}<br>"
-                    "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>",
-                ),
-                row=panel,
-                col=1,
-            )
+            trace = {
+                "type": "scatter",
+                "x": group["date"].to_numpy(),
+                "y": values.to_numpy(),
+                "mode": "lines+markers" if cumulative else "markers",
+                "name": name,
+                "showlegend": str(kind) not in shown,
+                "marker": {
+                    "size": 13 if cumulative else 12,
+                    "symbol": theme.symbol("amount_kind", kind),
+                    "color": theme.TEXT if cumulative else theme.colour("amount_kind", kind),
+                    "line": {"color": "#333333", "width": 1},
+                },
+                "customdata": [
+                    [
+                        format_date(d, lang),
+                        f"{v:,.1f} {unit}" if not ja else f"{v:,.0f}{unit}",
+                        t,
+                        s,
+                    ]
+                    for d, v, t, s in zip(
+                        group["date"],
+                        values,
+                        group[f"title_{lang}"],
+                        group["source_publisher"],
+                        strict=True,
+                    )
+                ],
+                "hovertemplate": "<b>%{customdata[1]}</b> — " + name + "<br>%{customdata[0]}<br>"
+                "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>",
+            }
+            if cumulative:
+                trace["line"] = {"color": theme.TEXT, "width": 1.5, "dash": "dot"}
+            grid.add(trace, panel)
             shown.add(str(kind))
-        fig.update_yaxes(title_text=unit, rangemode="tozero", row=panel, col=1)
+        grid.axis("y", panel, title={"text": unit}, rangemode="tozero")
     if len(priced):
         lo = (
             max(pd.Timestamp(start), priced["date"].min().to_period("M").start_time)
@@ -96,14 +94,9 @@ def amounts(
             else priced["date"].max()
         )
         ticks = theme.date_ticks(lo, hi, lang)
+        pad = pd.Timedelta(days=20)
         for panel in range(1, len(currencies) + 1):
-            fig.update_xaxes(
-                type="date",
-                range=[lo - pd.Timedelta(days=20), hi + pd.Timedelta(days=20)],
-                row=panel,
-                col=1,
-                **ticks,
-            )
+            grid.axis("x", panel, type="date", range=[lo - pad, hi + pad], **ticks)
             if panel < len(currencies):
-                fig.update_xaxes(showticklabels=False, row=panel, col=1)
-    return finish(fig, lang, height=260 * max(1, len(currencies)) + 120)
+                grid.axis("x", panel, showticklabels=False)
+    return grid.figure(lang, height=260 * max(1, len(currencies)) + 120)

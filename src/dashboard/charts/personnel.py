@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import finish, grid
+from dashboard.charts.common import Grid
 from dashboard.i18n import Lang, format_date, label
 
 PRESENCE = ("troops_deployed", "engineers_builders", "workers")
@@ -28,7 +28,7 @@ def estimates(
     rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object = None
 ) -> go.Figure:
     ja = lang == "ja"
-    fig = grid(
+    grid = Grid(
         2,
         1,
         [
@@ -39,7 +39,7 @@ def estimates(
             if ja
             else "Losses (killed, wounded, total casualties, captured; estimates)",
         ],
-        shared_xaxes=True,
+        shared_x=True,
         vertical_spacing=0.12,
     )
     counted = rows[rows["value_low"].notna() | rows["value_high"].notna()]
@@ -51,21 +51,18 @@ def estimates(
         ):
             low = group["value_low"].fillna(group["value_high"])
             high = group["value_high"]
-            at_least = high.isna()
-            upper = (high - low).where(~at_least, 0).fillna(0)
-            name = (
-                f"{label('estimator', estimator, lang)}：{label('kind', kind, lang)}"
-                if ja
-                else (f"{label('estimator', estimator, lang)}: {label('kind', kind, lang).lower()}")
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=group["as_of"],
-                    y=low,
-                    mode="markers",
-                    name=label("estimator", estimator, lang),
-                    showlegend=str(estimator) not in seen,
-                    marker={
+            at_least = high.isna().to_numpy()
+            upper = (high - low).where(~high.isna(), 0).fillna(0)
+            name = label("estimator", estimator, lang)
+            grid.add(
+                {
+                    "type": "scatter",
+                    "x": group["as_of"].to_numpy(),
+                    "y": low.to_numpy(),
+                    "mode": "markers",
+                    "name": name,
+                    "showlegend": str(estimator) not in seen,
+                    "marker": {
                         "size": 12,
                         "color": theme.colour("estimator", estimator),
                         "symbol": [
@@ -73,14 +70,14 @@ def estimates(
                         ],
                         "line": {"color": "#333333", "width": 1},
                     },
-                    error_y={
+                    "error_y": {
                         "type": "data",
                         "array": upper.to_numpy(),
                         "arrayminus": np.zeros(len(group)),
                         "thickness": 2,
                         "width": 0,
                     },
-                    customdata=[
+                    "customdata": [
                         [format_date(d, lang), _value(lo, hi, lang), s, t]
                         for d, lo, hi, s, t in zip(
                             group["as_of"],
@@ -91,11 +88,12 @@ def estimates(
                             strict=True,
                         )
                     ],
-                    hovertemplate="<b>%{customdata[1]}</b> — " + name + "<br>%{customdata[0]}<br>"
-                    "%{customdata[3]}<br><i>%{customdata[2]}</i><extra></extra>",
-                ),
-                row=panel,
-                col=1,
+                    "hovertemplate": "<b>%{customdata[1]}</b> — "
+                    + f"{name} · {label('kind', kind, lang)}"
+                    + "<br>%{customdata[0]}<br>%{customdata[3]}<br><i>%{customdata[2]}</i>"
+                    "<extra></extra>",
+                },
+                panel,
             )
             seen.add(str(estimator))
     lo = pd.Timestamp(start) if start is not None else rows["as_of"].min()
@@ -104,36 +102,33 @@ def estimates(
         lo = max(lo, rows["as_of"].min().to_period("M").start_time)
         hi = min(hi, rows["as_of"].max() + pd.Timedelta(days=20))
     ticks = theme.date_ticks(lo, hi, lang)
+    pad = pd.Timedelta(days=10)
     for panel in (1, 2):
-        fig.update_xaxes(
-            type="date",
-            range=[lo - pd.Timedelta(days=10), hi + pd.Timedelta(days=10)],
-            row=panel,
-            col=1,
-            **ticks,
-        )
-        fig.update_yaxes(title_text="人" if ja else "persons", rangemode="tozero", row=panel, col=1)
-    fig.update_xaxes(showticklabels=False, row=1, col=1)
+        grid.axis("x", panel, type="date", range=[lo - pad, hi + pad], **ticks)
+        grid.axis("y", panel, title={"text": "人" if ja else "persons"}, rangemode="tozero")
+    grid.axis("x", 1, showticklabels=False)
     for kind in (*PRESENCE, *LOSSES):  # the shapes, in the legend too (and in a PNG of it)
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=label("kind", kind, lang),
-                marker={"size": 11, "color": theme.GREY, "symbol": SHAPES[kind]},
-            )
+        grid.add(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "name": label("kind", kind, lang),
+                "marker": {"size": 11, "color": theme.GREY, "symbol": SHAPES[kind]},
+            }
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name="白抜き＝「少なくとも」（下限）" if ja else "Open = 'at least' (a floor)",
-            marker={"size": 11, "color": theme.GREY, "symbol": "circle-open"},
-        )
+    grid.add(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "name": "白抜き＝「少なくとも」（下限）" if ja else "Open = 'at least' (a floor)",
+            "marker": {"size": 11, "color": theme.GREY, "symbol": "circle-open"},
+        }
     )
-    return finish(fig, lang, height=760)
+    return grid.figure(lang, height=760)
 
 
 def _value(low: float, high: float, lang: Lang) -> str:

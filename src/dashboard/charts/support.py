@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import finish, grid
+from dashboard.charts.common import Grid
 from dashboard.i18n import Lang, format_date, label, number, period_label
 
 #: Cumulative rows: Kiel totals since the start of its count (24 Jan 2022).
@@ -25,7 +25,7 @@ def allocations(
         & rows["donor"].isin(["europe", "us"])  # like with like: the tracker's two headline groups
     ]
     decisions = rows[rows["kind"] == "decision"].sort_values("date")
-    fig = grid(
+    grid = Grid(
         2,
         1,
         [
@@ -36,7 +36,7 @@ def allocations(
             if ja
             else "Pauses and resumptions of US support, and Europe's financing decisions",
         ],
-        shared_xaxes=True,
+        shared_x=True,
         vertical_spacing=0.14,
         row_heights=[0.68, 0.32],
     )
@@ -47,80 +47,72 @@ def allocations(
         name = (
             f"{label('donor', donor, lang)}：{label('aid_type', aid, lang)}"
             if ja
-            else (f"{label('donor', donor, lang)}: {label('aid_type', aid, lang).lower()}")
+            else f"{label('donor', donor, lang)}: {label('aid_type', aid, lang).lower()}"
         )
-        fig.add_trace(
-            go.Scatter(
-                x=group["period_end"],
-                y=group["value"],
-                mode="lines+markers",
-                name=name,
-                line={"color": theme.colour("donor", donor), "dash": DASHES[aid], "width": 2.5},
-                marker={"size": 8, "symbol": theme.symbol("donor", donor)},
-                customdata=[
-                    [period_label(p, lang), number(v, "eur_bn", lang), s]
+        grid.add(
+            {
+                "type": "scatter",
+                "x": group["period_end"].to_numpy(),
+                "y": group["value"].to_numpy(),
+                "mode": "lines+markers",
+                "name": name,
+                "line": {"color": theme.colour("donor", donor), "dash": DASHES[aid], "width": 2.5},
+                "marker": {"size": 8, "symbol": theme.symbol("donor", donor)},
+                "customdata": [
+                    [period_label(p, lang), number(v, "eur_bn", lang), name, s]
                     for p, v, s in zip(
                         group["period"], group["value"], group["source_publisher"], strict=True
                     )
                 ],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>"
-                + name
-                + "<br><i>%{customdata[2]}</i><extra></extra>",
-            ),
-            row=1,
-            col=1,
+                "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>"
+                "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>",
+            },
+            1,
         )
     actors = [code for code in rows["actor"].cat.categories if code in set(decisions["actor"])]
     for code in actors:
         mine = decisions[decisions["actor"] == code]
         keys = mine["key_event"].to_numpy(dtype=bool)
         titles = mine[f"title_{lang}"].tolist()
-        fig.add_trace(
-            go.Scatter(
-                x=mine["date"],
-                y=[label("actor", code, lang)] * len(mine),
-                mode="markers+text",
-                text=[_short(t, lang) if k else "" for t, k in zip(titles, keys, strict=True)],
-                textposition="top center",
-                textfont={"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
-                name=label("actor", code, lang),
-                showlegend=False,
-                marker={
+        grid.add(
+            {
+                "type": "scatter",
+                "x": mine["date"].to_numpy(),
+                "y": [label("actor", code, lang)] * len(mine),
+                "mode": "markers+text",
+                "text": [_short(t, lang) if k else "" for t, k in zip(titles, keys, strict=True)],
+                "textposition": "top center",
+                "textfont": {"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
+                "name": label("actor", code, lang),
+                "showlegend": False,
+                "marker": {
                     "size": 13,
                     "symbol": theme.symbol("actor", code),
                     "color": theme.colour("actor", code),
                     "line": {"color": "#333333", "width": 1},
                 },
-                customdata=[
+                "customdata": [
                     [format_date(d, lang), t, s]
                     for d, t, s in zip(mine["date"], titles, mine["source_publisher"], strict=True)
                 ],
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[0]}<br>"
+                "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>"
                 "<i>%{customdata[2]}</i><extra></extra>",
-            ),
-            row=2,
-            col=1,
+            },
+            2,
         )
     dates = pd.concat([kiel["period_end"], decisions["date"]]).dropna()
     lo = pd.Timestamp(start) if start is not None else dates.min()
     hi = pd.Timestamp(end) if end is not None else dates.max()
     if not dates.empty:
-        lo, hi = (
-            max(lo, dates.min().to_period("M").start_time),
-            min(hi, dates.max() + pd.Timedelta(days=30)),
-        )
+        lo = max(lo, dates.min().to_period("M").start_time)
+        hi = min(hi, dates.max() + pd.Timedelta(days=30))
     ticks = theme.date_ticks(lo, hi, lang)
+    pad = pd.Timedelta(days=15)
     for row in (1, 2):
-        fig.update_xaxes(
-            type="date",
-            range=[lo - pd.Timedelta(days=15), hi + pd.Timedelta(days=15)],
-            row=row,
-            col=1,
-            **ticks,
-        )
-    fig.update_xaxes(showticklabels=False, row=1, col=1)
-    fig.update_yaxes(title_text="10億ユーロ" if ja else "EUR bn", rangemode="tozero", row=1, col=1)
-    return finish(fig, lang, height=620)
+        grid.axis("x", row, type="date", range=[lo - pad, hi + pad], **ticks)
+    grid.axis("x", 1, showticklabels=False)
+    grid.axis("y", 1, title={"text": "10億ユーロ" if ja else "EUR bn"}, rangemode="tozero")
+    return grid.figure(lang, height=620)
 
 
 def _short(text: str, lang: Lang) -> str:

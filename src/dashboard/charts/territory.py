@@ -7,17 +7,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import finish, grid
+from dashboard.charts.common import Grid
 from dashboard.i18n import Lang, format_date, label, number, period_label
 
 MONTH_MS = 1000 * 3600 * 24 * 30
+HOVER = (
+    "<b>%{customdata[0]}</b>: %{customdata[1]}<br>%{customdata[2]}"
+    "<br><i>%{customdata[3]}</i><extra></extra>"
+)
 
 
 def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object = None) -> go.Figure:
+    ja = lang == "ja"
     gains_rows = rows[rows["measure"] == "net_gain_km2"]
     shares = rows[rows["measure"] == "controlled_share_pct"]
-    ja = lang == "ja"
-    fig = grid(
+    grid = Grid(
         2,
         1,
         [
@@ -26,13 +30,12 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
             if ja
             else "Share of Ukraine under Russian control (%, at dated points)",
         ],
-        shared_xaxes=True,
+        shared_x=True,
         vertical_spacing=0.12,
         row_heights=[0.62, 0.38],
     )
-    estimators = [
-        code for code in rows["estimator"].cat.categories if code in set(rows["estimator"])
-    ]
+    present = set(rows["estimator"])
+    estimators = [code for code in rows["estimator"].cat.categories if code in present]
     count = max(1, len(set(gains_rows["estimator"])))
     width = 0.8 / count
     for position, code in enumerate(estimators):
@@ -41,42 +44,43 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
         mine = gains_rows[gains_rows["estimator"] == code].sort_values("period_start")
         if len(mine):
             offset = (position - (count - 1) / 2) * width
-            mid = mine["period_start"] + pd.Timedelta(days=15) + pd.Timedelta(days=30 * offset)
-            fig.add_trace(
-                go.Bar(
-                    x=mid,
-                    y=mine["value"],
-                    width=MONTH_MS * width,
-                    name=name,
-                    legendgroup=code,
-                    marker={"color": colour, "line": {"color": "#333333", "width": 0.5}},
-                    customdata=[
-                        [period_label(p, lang), number(v, "km2", lang), s]
+            middle = mine["period_start"] + pd.Timedelta(days=15 + 30 * offset)
+            grid.add(
+                {
+                    "type": "bar",
+                    "x": middle.to_numpy(),
+                    "y": mine["value"].to_numpy(),
+                    "width": MONTH_MS * width,
+                    "name": name,
+                    "marker": {"color": colour, "line": {"color": "#333333", "width": 0.5}},
+                    "customdata": [
+                        [period_label(p, lang), number(v, "km2", lang), name, s]
                         for p, v, s in zip(
                             mine["period"], mine["value"], mine["source_publisher"], strict=True
                         )
                     ],
-                    hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br>"
-                    + name
-                    + "<br><i>%{customdata[2]}</i><extra></extra>",
-                ),
-                row=1,
-                col=1,
+                    "hovertemplate": HOVER,
+                },
+                1,
             )
         points = shares[shares["estimator"] == code].sort_values("period_end")
         if len(points):
-            fig.add_trace(
-                go.Scatter(
-                    x=points["period_end"],
-                    y=points["value"],
-                    mode="lines+markers",
-                    name=name + ("（割合）" if ja else " (share)"),
-                    legendgroup=code,
-                    showlegend=not len(mine),
-                    line={"color": colour, "width": 2, "dash": "dot"},
-                    marker={"size": 9, "color": colour, "symbol": theme.symbol("estimator", code)},
-                    customdata=[
-                        [format_date(d, lang), f"{v:g}%", s]
+            grid.add(
+                {
+                    "type": "scatter",
+                    "x": points["period_end"].to_numpy(),
+                    "y": points["value"].to_numpy(),
+                    "mode": "lines+markers",
+                    "name": name + ("（割合）" if ja else " (share)"),
+                    "showlegend": not len(mine),
+                    "line": {"color": colour, "width": 2, "dash": "dot"},
+                    "marker": {
+                        "size": 9,
+                        "color": colour,
+                        "symbol": theme.symbol("estimator", code),
+                    },
+                    "customdata": [
+                        [format_date(d, lang), f"{v:g}%", name, s]
                         for d, v, s in zip(
                             points["period_end"],
                             points["value"],
@@ -84,21 +88,18 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
                             strict=True,
                         )
                     ],
-                    hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br>"
-                    + name
-                    + "<br><i>%{customdata[2]}</i><extra></extra>",
-                ),
-                row=2,
-                col=1,
+                    "hovertemplate": HOVER,
+                },
+                2,
             )
     lo = pd.Timestamp(start) if start is not None else rows["period_start"].min()
     hi = pd.Timestamp(end) if end is not None else rows["period_end"].max()
     ticks = theme.date_ticks(lo, hi, lang)
     pad = pd.Timedelta(days=20)
     for row in (1, 2):
-        fig.update_xaxes(type="date", range=[lo - pad, hi + pad], row=row, col=1, **ticks)
-    fig.update_xaxes(showticklabels=False, row=1, col=1)
-    fig.update_yaxes(title_text="km²", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text="%", rangemode="tozero", row=2, col=1)
-    fig.update_layout(barmode="overlay")
-    return finish(fig, lang, height=560)
+        grid.axis("x", row, type="date", range=[lo - pad, hi + pad], **ticks)
+    grid.axis("x", 1, showticklabels=False)
+    grid.axis("y", 1, title={"text": "km²"}, rangemode="tozero")
+    grid.axis("y", 2, title={"text": "%"}, rangemode="tozero")
+    grid.layout["barmode"] = "overlay"
+    return grid.figure(lang, height=560)

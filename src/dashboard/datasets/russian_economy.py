@@ -121,9 +121,12 @@ DATASET = Dataset(
     charts=(
         Chart(
             "economy_defence",
-            ("国防費：予算法の配分と実績", "Defence spending: budget-law allocations and outturns"),
+            (
+                "国防費（予算法の配分と実績）と連邦予算収支",
+                "Defence spending (budget-law allocations and outturns) and the budget balance",
+            ),
             "economy:panels",
-            where={"indicator": ("defence_spending",)},
+            where={"indicator": ("defence_spending", "federal_budget_balance")},
             caption=(
                 "計画値（予算法の配分）と実績・推計は模様で区別。2026年の計画値（2025年成立の予算法）は"
                 "基準日より後の期間のため、「データと出典」ページのCSVに収録。",
@@ -148,17 +151,17 @@ DATASET = Dataset(
         ),
         Chart(
             "economy_oil",
-            (
-                "石油・ガス歳入、財政収支、ウラル原油価格",
-                "Oil and gas revenue, budget balance and the Urals price",
-            ),
+            ("石油・ガス歳入とウラル原油価格", "Oil and gas revenue and the Urals price"),
             "economy:panels",
-            where={"indicator": ("oil_gas_revenue", "federal_budget_balance", "urals_price")},
+            where={"indicator": ("oil_gas_revenue", "urals_price")},
+            options={"kinds": {"urals_price": ("monthly",)}},
             with_datasets=("russia_trade_partners",),
             caption=(
-                "年の途中までの値は前年の同じ月と比較。ウラル原油価格の枠には原油の上限価格（破線）を示す。",
+                "年の途中までの値は前年の同じ月と比較。ウラル原油価格は月次で、原油の上限価格（破線）と並べる"
+                "（年平均などは表に収録）。",
                 "Part years are compared with the same months of the year before; the Urals "
-                "panel shows the crude price caps (dashed).",
+                "price is shown by month beside the crude price caps (dashed); its averages are "
+                "in the table.",
             ),
         ),
         Chart(

@@ -22,6 +22,7 @@ from dashboard.i18n import Lang, format_date, label, t
 from dashboard.state import ViewState
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
+from dashboard.ui.tables import lazy_expander
 
 
 def kind_tag(claim: Claim, language: Lang) -> str:
@@ -72,8 +73,11 @@ def footnotes(segment: Segment, language: Lang, found: Mapping[str, Evidence]) -
     if lines:
         marks = [str(n).translate(SUPERSCRIPT) for n in segment.numbers if n]
         span = f"{marks[0]}–{marks[-1]}" if len(marks) > 1 else marks[0]
-        with st.expander(t("page.footnotes_open", language, marks=span)):
-            st.caption("\n".join(lines))
+        # Built only while open: a page has a dozen of these, and their text is long.
+        key = f"notes.{segment.claims[0].id}"
+        with lazy_expander(t("page.footnotes_open", language, marks=span), key=key) as shown:
+            if shown:
+                st.caption("\n".join(lines))
 
 
 def section(section_id: str, state: ViewState, language: Lang, *, with_title: bool = True) -> None:
