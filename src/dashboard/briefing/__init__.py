@@ -16,7 +16,6 @@ what to install; ``build_deck``/``build_handout`` with ``with_charts=False`` sti
 
 from dashboard.briefing.content import Briefing, compose, describe_filters
 from dashboard.briefing.deck import build_deck
-from dashboard.briefing.fonts import FontUnavailable
 from dashboard.briefing.handout import build_handout
 from dashboard.briefing.images import (
     ChartRenderer,
@@ -26,6 +25,7 @@ from dashboard.briefing.images import (
     chart_images,
     shared_renderer,
 )
+from dashboard.fonts import FontUnavailable
 
 __all__ = [
     "Briefing",

@@ -30,7 +30,8 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.briefing import fonts, images
+from dashboard import fonts
+from dashboard.briefing import images
 from dashboard.briefing.content import Briefing, SectionContent, Source
 from dashboard.briefing.images import ChartRenderer
 from dashboard.i18n import Lang, t
@@ -91,7 +92,7 @@ def _drawn_width(text: str, size: float, bold: bool) -> float:
 @cache
 def _lines(text: str, width_in: float, size: float, bold: bool, indent_in: float = 0) -> int:
     usable = (width_in - 2 * INSET - indent_in) * 72 * 0.97  # a little slack for renderers
-    return max(1, len(images.wrap(text, usable, lambda line: _drawn_width(line, size, bold))))
+    return max(1, len(fonts.wrap(text, usable, lambda line: _drawn_width(line, size, bold))))
 
 
 def _height(paras: Sequence[Para], width_in: float) -> float:

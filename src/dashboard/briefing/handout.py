@@ -16,10 +16,11 @@ from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import TTFFont
 
-from dashboard.briefing import fonts, images
+from dashboard import fonts
+from dashboard.briefing import images
 from dashboard.briefing.content import Briefing, SectionContent, Source
-from dashboard.briefing.fonts import cjk_font_files
 from dashboard.briefing.images import ChartRenderer
+from dashboard.fonts import cjk_font_files
 from dashboard.i18n import Lang, t
 from dashboard.slides import Frames
 from dashboard.state import ViewState
@@ -91,7 +92,7 @@ class _Handout(FPDF):
         with the embedded font. (Laid out here rather than by fpdf2's multi_cell, whose line
         breaking re-measures each growing line and took most of the handout's time.)"""
         usable = (TEXT_WIDTH - indent) * PT_PER_MM * 0.98
-        return images.wrap(text, usable, lambda line: fonts.text_width(line, size, bold=bold))
+        return fonts.wrap(text, usable, lambda line: fonts.text_width(line, size, bold=bold))
 
     def para(
         self,
@@ -289,7 +290,7 @@ def build_handout(
     Arguments as for :func:`dashboard.briefing.deck.build_deck`: without Chromium this raises
     :class:`~dashboard.briefing.images.ChartRenderingUnavailable`; ``with_charts=False`` gives
     the handout with a note in place of each chart. Raises
-    :class:`~dashboard.briefing.fonts.FontUnavailable` without ``fonts-noto-cjk``.
+    :class:`~dashboard.fonts.FontUnavailable` without ``fonts-noto-cjk``.
     """
     briefing, pictures = images.composed(
         state, lang, frames, size=chart_size(), with_charts=with_charts, renderer=renderer

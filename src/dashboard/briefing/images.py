@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.briefing import fonts
+from dashboard import fonts
 from dashboard.charts import theme
 from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, t
@@ -242,108 +242,6 @@ def text_width(text: str, size: float) -> float:
     return fonts.text_width(text, size)
 
 
-def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` as ``measure`` measures them: at spaces
-    in Latin text, between any two characters in Japanese (as Japanese typesetting does). A
-    word longer than a line (a long URL) fills the line it starts on and runs on.
-
-    Widths add up token by token (kerning across tokens is ignored; callers leave slack)."""
-    widths: dict[str, float] = {}
-
-    def size(piece: str) -> float:
-        if piece not in widths:
-            widths[piece] = measure(piece)
-        return widths[piece]
-
-    lines: list[str] = []
-    line, line_width = "", 0.0
-    for token in _tokens(text):
-        word = token.rstrip()
-        if line_width + size(word) <= width:
-            line, line_width = line + token, line_width + size(token)
-            continue
-        if size(word) <= width:
-            if line.strip():
-                lines.append(line.rstrip())
-            line, line_width = token, size(token)
-            continue
-        # A word longer than a line (a URL) starts on a line of its own and is cut where it
-        # fills one, preferably after a "/", "-", "." or the like.
-        if line.strip():
-            lines.append(line.rstrip())
-        line, rest = "", token
-        while measure(rest.rstrip()) > width:
-            cut = max(_longest_prefix("", rest, width, measure), 1)
-            soft = max((rest.rfind(mark, 0, cut) for mark in URL_BREAKS), default=-1)
-            if soft >= cut * 0.6:
-                cut = soft + 1
-            lines.append(rest[:cut])
-            rest = rest[cut:]
-        line += rest
-        line_width = measure(line)
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
-
-
-URL_BREAKS = ("/", "-", "_", ".", "?", "&", "=")
-
-
-def _longest_prefix(line: str, rest: str, width: float, measure: Callable[[str], float]) -> int:
-    """How many characters of ``rest`` still fit after ``line`` (binary search)."""
-    low, high = 0, len(rest)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(line + rest[:middle]) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-#: Japanese line-breaking rules (kinsoku): these never start a line ...
-NO_LINE_START = frozenset(
-    "、。，．・：；？！）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
-)
-#: ... and these never end one.
-NO_LINE_END = frozenset("（「『【〔〈《“‘")
-
-
-def _tokens(text: str) -> list[str]:
-    """Words with their trailing space; every CJK character is a token of its own, except that
-    closing punctuation stays with the character before it and opening brackets with the one
-    after it."""
-    tokens: list[str] = []
-    word = ""
-    opening = ""
-    for ch in text:
-        if ch in NO_LINE_START and (word or tokens):
-            if word:
-                word += ch
-            else:
-                tokens[-1] += ch
-        elif ch in NO_LINE_END:
-            if word:
-                tokens.append(word)
-                word = ""
-            opening += ch
-        elif fonts.is_wide(ch):
-            if word:
-                tokens.append(word)
-                word = ""
-            tokens.append(opening + ch)
-            opening = ""
-        elif ch == " ":
-            tokens.append(opening + word + ch)
-            word = opening = ""
-        else:
-            word = opening + word + ch
-            opening = ""
-    if word or opening:
-        tokens.append(opening + word)
-    return tokens
-
-
 def listing(items: Sequence[str], lang: Lang, fits: Callable[[str], bool]) -> str:
     """``items`` joined in the language's list style; if that does not ``fit``, as many as do
     followed by "and N more" (at least one)."""
@@ -482,11 +380,11 @@ def decorate(
     def measure(line: str) -> float:
         return text_width(line, SOURCE_FONT_SIZE)
 
-    text = source_line(sources, lang, lambda line: len(wrap(line, usable, measure)) <= 2)
-    lines = wrap(text, usable, measure)
+    text = source_line(sources, lang, lambda line: len(fonts.wrap(line, usable, measure)) <= 2)
+    lines = fonts.wrap(text, usable, measure)
     text_height = SOURCE_LINE_HEIGHT * len(lines)
     bottom = _axis_band(decorated, width) + _notes_below(decorated) + text_height + 12
-    title_lines = wrap(title, width - 30, lambda line: text_width(line, TITLE_FONT_SIZE))
+    title_lines = fonts.wrap(title, width - 30, lambda line: text_width(line, TITLE_FONT_SIZE))
     title_height = 14 + TITLE_LINE_HEIGHT * len(title_lines)
     legend_height = _legend_height(decorated, width)
     decorated.update_layout(

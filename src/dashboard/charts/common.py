@@ -9,6 +9,8 @@ annotations and shapes as dicts and validates once, in ``figure()``.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import fonts
 from dashboard.charts import theme
 from dashboard.i18n import Lang, format_date
 
@@ -61,6 +64,66 @@ def grid_layout(
     )
 
 
+#: How wide (CSS px) a panel title may run, by the number of panel columns: the figures are
+#: drawn in a column of about 450 px at 1280 px (the projector), titles in 16 px type.
+TITLE_PX = {1: 360, 2: 196, 3: 124}
+TITLE_SIZE = theme.TICK_FONT_SIZE + 1
+#: Room for a legend name (15 px type) when two entries share a row, and when one has it.
+LEGEND_HALF_PX = 196
+LEGEND_FULL_PX = 290
+
+
+def text_px(text: str, size: float = TITLE_SIZE) -> float:
+    """Drawn width of ``text`` (markup aside) in the charts' font."""
+    return fonts.text_width(re.sub(r"<[^>]+>", "", text), size)
+
+
+def bare_year(text: str) -> str:
+    """ "2024年" -> "2024" (the panel's title says 通年); other labels unchanged."""
+    return text[:-1] if len(text) == 5 and text.endswith("年") and text[:4].isdigit() else text
+
+
+#: Where a title breaks best: after a colon, before a bracket (the bracket then stays whole).
+_AFTER = ("：", ": ")
+_BEFORE = ("（", " (", "「")
+
+
+def _preferred_break(line: str, width: float, measure: Callable[[str], float]) -> int | None:
+    """The rightmost preferred break of ``line`` whose head fits ``width``."""
+    cuts = [line.find(mark) + len(mark) for mark in _AFTER if mark in line]
+    cuts += [i for mark in _BEFORE for i in _positions(line, mark)]
+    fitting = [cut for cut in cuts if 0 < cut < len(line) and measure(line[:cut].strip()) <= width]
+    return max(fitting, default=None)
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    found, start = [], text.find(mark)
+    while start != -1:
+        found.append(start)
+        start = text.find(mark, start + 1)
+    return found
+
+
+def wrap_title(text: str, width: float, *, size: float = TITLE_SIZE, colon: bool = True) -> str:
+    """``text`` broken with ``<br>`` into lines no wider than ``width`` px. With ``colon``
+    (titles), a line breaks first after a colon or before a bracket; what is left breaks
+    between words, or characters in Japanese, with kinsoku (``fonts.wrap``)."""
+
+    def measure(piece: str) -> float:
+        return fonts.text_width(piece, size)
+
+    lines: list[str] = []
+    for line in text.split("<br>"):
+        while colon and measure(line) > width:
+            cut = _preferred_break(line, width, measure)
+            if cut is None:
+                break
+            lines.append(line[:cut].strip())
+            line = line[cut:].strip()
+        lines += fonts.wrap(line, width, measure) or [line]
+    return "<br>".join(line for line in lines if line)
+
+
 class Grid:
     """A figure of ``rows`` × ``cols`` panels assembled as dicts, validated once at the end."""
 
@@ -74,8 +137,16 @@ class Grid:
         vertical_spacing: float = 0.1,
         horizontal_spacing: float = 0.08,
         row_heights: list[float] | None = None,
+        wide: bool = False,
     ) -> None:
         self.cols = cols
+        #: Drawn across the page (``Chart.wide``) rather than in the column beside the text:
+        #: titles and legend names may take twice the room.
+        self.scale = 2 if wide else 1
+        budget = TITLE_PX.get(cols, TITLE_PX[3]) * self.scale
+        titles = [wrap_title(title, budget) for title in titles]
+        #: Lines of the first row's titles: they stand above the plot, in the top margin.
+        self.title_lines = max((title.count("<br>") + 1 for title in titles[:cols]), default=0)
         self.layout = grid_layout(
             rows,
             cols,
@@ -126,16 +197,45 @@ class Grid:
             }
         )
 
-    def figure(self, lang: Lang, *, height: int, legend: bool = True) -> go.Figure:
-        """The figure, legend two entries a row below the plot."""
+    def figure(
+        self, lang: Lang, *, height: int, legend: bool = True, legend_y: float | None = None
+    ) -> go.Figure:
+        """The figure, legend below the plot: two entries a row, or one where a name is too
+        long for half the width; the top margin holds the first row's titles."""
         self.layout.update(theme.base_layout(lang, height=height))
+        if self.title_lines:
+            self.layout["margin"]["t"] = max(self.layout["margin"]["t"], 14 + 20 * self.title_lines)
         self.layout["showlegend"] = legend
-        self.layout["legend"] = LEGEND_BELOW
+        wrap_legend_names(self.traces, LEGEND_FULL_PX * self.scale)
+        self.layout["legend"] = legend_below(self.traces, LEGEND_HALF_PX * self.scale)
+        if legend_y is not None:  # below tick labels of two lines
+            self.layout["legend"]["y"] = legend_y
         return go.Figure(data=self.traces, layout=self.layout)
 
 
-#: Below the plot (a legend above it would cover the first panel's title), two entries a row
-#: however long the longest name.
+def wrap_legend_names(traces: list[dict[str, Any]], width: float = LEGEND_FULL_PX) -> None:
+    """Break the names too wide for a legend row (in place)."""
+    for trace in traces:
+        name = trace.get("name")
+        if isinstance(name, str) and text_px(name, theme.TICK_FONT_SIZE) > width:
+            trace["name"] = wrap_title(name, width, size=theme.TICK_FONT_SIZE, colon=False)
+
+
+def legend_below(traces: list[dict[str, Any]], half: float = LEGEND_HALF_PX) -> dict[str, Any]:
+    """``LEGEND_BELOW``, one entry a row when the longest shown name would not fit half the
+    width."""
+    names = [
+        line
+        for trace in traces
+        if trace.get("showlegend") is not False
+        for line in str(trace.get("name") or "").split("<br>")
+    ]
+    if any(text_px(name, theme.TICK_FONT_SIZE) > half for name in names):
+        return {**LEGEND_BELOW, "entrywidth": 1.0}
+    return dict(LEGEND_BELOW)
+
+
+#: Below the plot (a legend above it would cover the first panel's title), two entries a row.
 LEGEND_BELOW = {
     "orientation": "h",
     "yanchor": "top",
@@ -144,6 +244,7 @@ LEGEND_BELOW = {
     "traceorder": "normal",
     "entrywidth": 0.5,
     "entrywidthmode": "fraction",
+    "maxheight": 1.0,  # never a scrolled legend (plotly's default caps a horizontal one at half)
 }
 
 

@@ -10,7 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import Grid, grid_layout
+from dashboard.charts.common import (
+    TITLE_PX,
+    Grid,
+    bare_year,
+    grid_layout,
+    wrap_legend_names,
+    wrap_title,
+)
 from dashboard.charts.timeline import HOVER_TEMPLATE, _hover, _wrap
 from dashboard.i18n import Lang, format_date, label, t
 
@@ -272,6 +279,7 @@ def gdp_growth(
             layout[key].update(theme.date_ticks(lo, hi, lang), range=[lo - pad, hi + pad])
     layout["yaxis"].update(title=t("chart.gdp_axis", lang), zeroline=True, zerolinecolor="#555")
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
+    wrap_legend_names(traces)
     layout["shapes"] = [
         {
             "type": "line",
@@ -376,6 +384,14 @@ STYLES = {
     "forecast": ("x", 0.6, ("予測", "Forecast")),
 }
 
+#: The kind under a year's label where one year has two bars.
+SHORT_STYLE = {
+    "outturn": ("実績", "outturn"),
+    "estimate": ("推計", "est."),
+    "plan": ("計画", "plan"),
+    "forecast": ("予測", "fcst."),
+}
+
 
 def _style(estimate_type: str) -> str:
     return "outturn" if estimate_type in OUTTURN else estimate_type
@@ -419,33 +435,24 @@ def _panels(
 
 
 def _panel_title(code: str, kind: str, rows: pd.DataFrame, unit: str, lang: Lang) -> str:
+    """Indicator on the first line; which periods and the unit on the second (the x labels and
+    the caption say that part years are compared over the same months)."""
     name = label("indicator", code, lang)
     ja = lang == "ja"
     if kind == "annual":
-        return f"{name}<br>通年（{unit}）" if ja else f"{name}<br>full years ({unit})"
+        return f"{name}<br>通年（{unit}）" if ja else f"{name}<br>full years, {unit}"
     if kind == "same_months":
         first, last = (
             int(rows["period_start"].dt.month.min()),
             int(rows["period_end"].dt.month.max()),
         )
         if ja:
-            return f"{name}：{first}〜{last}月の比較（{unit}）"
-        months = [
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "May",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Oct",
-            "Nov",
-            "Dec",
-        ]
-        return f"{name}: {months[first - 1]}–{months[last - 1]}, same months ({unit})"
-    return f"{name}：月次（{unit}）" if ja else f"{name}: by month ({unit})"
+            return f"{name}<br>{first}〜{last}月（{unit}）"
+        return f"{name}<br>{MONTHS_EN[first - 1]}–{MONTHS_EN[last - 1]}, {unit}"
+    return f"{name}<br>月次（{unit}）" if ja else f"{name}<br>by month, {unit}"
+
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def panels(
@@ -463,13 +470,20 @@ def panels(
     found = _panels(series, kinds)
     if not found:
         return _figure([], theme.base_layout(lang, height=300))
-    cols = 2 if len(found) > 1 else 1
+    # Two panels a row, unless a bar panel has more bars than half the width holds.
+    crowded = any(kind != "monthly" and len(group) > 4 for _, kind, group in found)
+    cols = 2 if len(found) > 1 and not crowded else 1
     rows = (len(found) + cols - 1) // cols
     titles = []
     for code, kind, group in found:
         unit = DISPLAY.get((str(group["unit"].iloc[0]), lang), (1.0, str(group["unit"].iloc[0])))[1]
-        titles.append(_panel_title(code, kind, group, unit, lang))
-    grid = Grid(rows, cols, titles, vertical_spacing=0.3 / rows + 0.08, horizontal_spacing=0.1)
+        titles.append(wrap_title(_panel_title(code, kind, group, unit, lang), TITLE_PX[cols]))
+    # Between rows: the tick labels (two lines at most) and the next row's titles.
+    lines = [title.count("<br>") + 1 for title in titles]
+    gap = 84 + 22 * max(lines[cols:], default=0)
+    height = 250 * rows + gap * (rows - 1) + 40 + 20 * max(lines[:cols])
+    plot = height - 40 - 20 * max(lines[:cols])
+    grid = Grid(rows, cols, titles, vertical_spacing=gap / plot, horizontal_spacing=0.1)
     styles_used: set[str] = set()
     published = t("table.published", lang)
     for number_, (code, kind, group) in enumerate(found):
@@ -542,19 +556,23 @@ def panels(
                 col,
                 type="date",
                 range=[lo - pad, hi + pad],
-                **theme.date_ticks(lo, hi, lang, most=3, months=True),
+                **theme.date_ticks(lo, hi, lang, most=3 if cols == 1 else 2, months=True),
             )
         else:
             labels_ = [period_label(p, lang) for p in group["period"]]
-            if len(set(labels_)) < len(labels_):  # a plan and an outturn of the same year
-                style_names = {
-                    key: (value[2][0] if lang == "ja" else value[2][1])
-                    for key, value in STYLES.items()
-                }
-                labels_ = [
-                    f"{text}<br>{style_names[style].split('（')[0].split(' (')[0]}"
-                    for text, style in zip(labels_, styles, strict=True)
-                ]
+            if kind == "same_months":  # "Jan–Jul 2024": the months over the year
+                labels_ = [_two_lines(text, lang) for text in labels_]
+            elif cols > 1:  # a narrow panel titled 通年 / full years: the year alone
+                labels_ = [bare_year(text) for text in labels_]
+            twice = {text for text in labels_ if labels_.count(text) > 1}
+            # A year with a plan and an outturn (or estimate) names the kind under the year;
+            # the other years need only the year (the pattern and the legend say the rest).
+            labels_ = [
+                f"{text}<br>{SHORT_STYLE[style][0 if lang == 'ja' else 1]}"
+                if text in twice
+                else text
+                for text, style in zip(labels_, styles, strict=True)
+            ]
             grid.add(
                 {
                     "type": "bar",
@@ -576,7 +594,7 @@ def panels(
                 row,
                 col,
             )
-            grid.axis("x", row, col, type="category")
+            grid.axis("x", row, col, type="category", tickangle=0)
         grid.axis("y", row, col, rangemode="tozero", tickformat=",~r")
     for style in [s for s in STYLES if s in styles_used]:
         shape, _, legend = STYLES[style]
@@ -590,10 +608,18 @@ def panels(
                 "showlegend": True,
             }
         )
-    figure = grid.figure(lang, height=290 * rows + 110)
-    if rows == 1:
-        figure.layout.legend.y = -0.14
+    figure = grid.figure(lang, height=height + 60)
+    figure.layout.legend.y = -56 / plot  # below the last row's tick labels (two lines)
     return figure
+
+
+def _two_lines(text: str, lang: Lang) -> str:
+    """A span's label on two lines: "2024年<br>1〜7月", "Jan–Jul<br>2024"."""
+    if lang == "ja" and "年" in text:
+        year, _, months = text.partition("年")
+        return f"{year}年<br>{months}" if months else text
+    head, _, year = text.rpartition(" ")
+    return f"{head}<br>{year}" if head else text
 
 
 def _bar_text(value: float) -> str:

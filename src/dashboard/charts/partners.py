@@ -8,8 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.common import Grid
-from dashboard.i18n import Lang, label, number, period_label
+from dashboard.charts.common import Grid, bare_year
+from dashboard.charts.timeline import CIRCLED
+from dashboard.i18n import Lang, format_date, label, number, period_label
 
 HOVER = (
     "<b>%{customdata[0]}</b>: %{customdata[1]}<br>%{customdata[2]}"
@@ -48,18 +49,18 @@ def overview(
         ]
     else:
         titles = [
-            f"China–Russia trade<br>full years ({money}, China's customs)",
-            f"China–Russia trade<br>year to date ({money}, to month end)",
+            f"China–Russia trade<br>full years, {money}<br>(China's customs)",
+            f"China–Russia trade<br>year to date, {money}<br>(to month end)",
             "India's imports of Russian crude<br>(mb/d, Kpler)",
             "Shadow-fleet vessels listed<br>(cumulative)",
         ]
-    grid = Grid(2, 2, titles, vertical_spacing=0.2, horizontal_spacing=0.1)
+    grid = Grid(2, 2, titles, vertical_spacing=0.26, horizontal_spacing=0.14)
     trade = rows[(rows["series"] == "trade_turnover") & (rows["partner"] == "CN")]
     annual = trade[trade["frequency"] == "annual"].sort_values("period_start")
     grid.add(
         {
             "type": "bar",
-            "x": [period_label(p, lang) for p in annual["period"]],
+            "x": [bare_year(period_label(p, lang)) for p in annual["period"]],
             "y": (annual["value"] * scale).to_numpy(),
             "name": label("partner", "CN", lang),
             "showlegend": False,
@@ -94,14 +95,15 @@ def overview(
             1,
             2,
         )
-    months = list(range(1, 13))
+    months = [1, 4, 7, 10]  # the quarters' first months: room in a narrow panel
     grid.axis(
         "x",
         1,
         2,
         tickmode="array",
         tickvals=months,
-        ticktext=[f"{m}月" for m in months] if ja else MONTHS_EN,
+        ticktext=[f"{m}月" for m in months] if ja else [MONTHS_EN[m - 1] for m in months],
+        tickangle=0,
         range=[0.5, 12.5],
     )
     crude = rows[
@@ -131,24 +133,38 @@ def overview(
         sanctions = (extra or {}).get("sanctions_timeline")
         if sanctions is not None and len(sanctions):
             keys = sanctions[sanctions["key_event"] & sanctions["date"].between(lo, hi)]
-            width = 14 if ja else 24
             xref, yref = grid.refs(2, 1)
+            # A number beside each line; the legend (full width) says what and when.
             for position, (day, title) in enumerate(
                 zip(keys["date"], keys[f"title_{lang}"], strict=True)
             ):
+                mark = CIRCLED[position % len(CIRCLED)]
                 grid.vline(day, 2, 1, color=theme.TEXT, dash="dash", width=1)
                 grid.annotation(
                     x=day,
-                    y=1 - 0.13 * position,
+                    y=1 - 0.12 * position,
                     xref=xref,
                     yref=f"{yref} domain",
-                    text=title if len(title) <= width else title[: width - 1] + "…",
+                    text=mark,
                     showarrow=False,
-                    xanchor="right",
-                    font={"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
+                    xanchor="left",
+                    font={"size": theme.TICK_FONT_SIZE, "color": theme.TEXT},
                     bgcolor="rgba(255,255,255,0.85)",
                 )
-        grid.axis("x", 2, 1, type="date", **theme.date_ticks(lo, hi, lang, most=3, months=True))
+                when = format_date(day, lang)
+                grid.add(
+                    {
+                        "type": "scatter",
+                        "x": [None],
+                        "y": [None],
+                        "mode": "lines",
+                        "line": {"color": theme.TEXT, "dash": "dash", "width": 1},
+                        "name": f"{mark} {when}　{title}" if ja else f"{mark} {when}: {title}",
+                    },
+                    2,
+                    1,
+                )
+        grid.axis("x", 2, 1, type="date", **theme.date_ticks(lo, hi, lang, most=2, months=True))
     vessels = rows[rows["series"] == "shadow_fleet_vessels"].sort_values("period_end")
     for partner, group in vessels.groupby("partner", observed=True):
         name = label("partner", partner, lang)
@@ -170,9 +186,9 @@ def overview(
     if len(vessels):
         first, last = vessels["period_end"].min(), vessels["period_end"].max()
         grid.axis(
-            "x", 2, 2, type="date", **theme.date_ticks(first, last, lang, most=3, months=True)
+            "x", 2, 2, type="date", **theme.date_ticks(first, last, lang, most=2, months=True)
         )
-    units = (money, money, "日量百万バレル" if ja else "mb/d", "隻" if ja else "vessels")
-    for (row, col), unit in zip(((1, 1), (1, 2), (2, 1), (2, 2)), units, strict=True):
-        grid.axis("y", row, col, rangemode="tozero", title={"text": unit})
-    return grid.figure(lang, height=760)
+    # Each panel's title carries its unit; axis titles would crowd the narrow panels.
+    for row, col in ((1, 1), (1, 2), (2, 1), (2, 2)):
+        grid.axis("y", row, col, rangemode="tozero")
+    return grid.figure(lang, height=860, legend_y=-0.12)

@@ -40,7 +40,7 @@ def estimates(
             else "Losses (killed, wounded, total casualties, captured; estimates)",
         ],
         shared_x=True,
-        vertical_spacing=0.12,
+        vertical_spacing=0.18,
     )
     counted = rows[rows["value_low"].notna() | rows["value_high"].notna()]
     seen: set[str] = set()
@@ -124,11 +124,11 @@ def estimates(
             "x": [None],
             "y": [None],
             "mode": "markers",
-            "name": "白抜き＝「少なくとも」（下限）" if ja else "Open = 'at least' (a floor)",
+            "name": "白抜き：下限値（以上）" if ja else "Open: at least (a floor)",
             "marker": {"size": 11, "color": theme.GREY, "symbol": "circle-open"},
         }
     )
-    return grid.figure(lang, height=760)
+    return grid.figure(lang, height=760, legend_y=-0.1)
 
 
 def _value(low: float, high: float, lang: Lang) -> str:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import theme
 from dashboard.charts.common import Grid
+from dashboard.charts.timeline import CIRCLED
 from dashboard.i18n import Lang, format_date, label, number, period_label
 
 #: Cumulative rows: Kiel totals since the start of its count (24 Jan 2022).
@@ -37,8 +38,9 @@ def allocations(
             else "Pauses and resumptions of US support, and Europe's financing decisions",
         ],
         shared_x=True,
-        vertical_spacing=0.14,
-        row_heights=[0.68, 0.32],
+        vertical_spacing=0.16,
+        row_heights=[0.64, 0.36],
+        wide=True,
     )
     for (donor, aid), group in kiel.groupby(["donor", "aid_type"], observed=True, sort=False):
         if aid not in DASHES:
@@ -69,10 +71,10 @@ def allocations(
             },
             1,
         )
+    marks = _key_marks(decisions)
     actors = [code for code in rows["actor"].cat.categories if code in set(decisions["actor"])]
     for code in actors:
         mine = decisions[decisions["actor"] == code]
-        keys = mine["key_event"].to_numpy(dtype=bool)
         titles = mine[f"title_{lang}"].tolist()
         grid.add(
             {
@@ -80,9 +82,10 @@ def allocations(
                 "x": mine["date"].to_numpy(),
                 "y": [label("actor", code, lang)] * len(mine),
                 "mode": "markers+text",
-                "text": [_short(t, lang) if k else "" for t, k in zip(titles, keys, strict=True)],
+                "text": [marks.get(index, "") for index in mine.index],
                 "textposition": "top center",
-                "textfont": {"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
+                "textfont": {"size": theme.TICK_FONT_SIZE, "color": theme.TEXT},
+                "cliponaxis": False,
                 "name": label("actor", code, lang),
                 "showlegend": False,
                 "marker": {
@@ -100,6 +103,22 @@ def allocations(
             },
             2,
         )
+    # The key decisions, numbered beside their markers, say what they were in the legend.
+    keyed = decisions[decisions["key_event"].astype(bool)]
+    for number_, (day, title) in enumerate(zip(keyed["date"], keyed[f"title_{lang}"], strict=True)):
+        mark = CIRCLED[number_ % len(CIRCLED)]
+        when = format_date(day, lang)
+        grid.add(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"size": 1, "color": "rgba(0,0,0,0)"},
+                "name": f"{mark} {when}　{title}" if ja else f"{mark} {when}: {title}",
+            },
+            2,
+        )
     dates = pd.concat([kiel["period_end"], decisions["date"]]).dropna()
     lo = pd.Timestamp(start) if start is not None else dates.min()
     hi = pd.Timestamp(end) if end is not None else dates.max()
@@ -112,9 +131,35 @@ def allocations(
         grid.axis("x", row, type="date", range=[lo - pad, hi + pad], **ticks)
     grid.axis("x", 1, showticklabels=False)
     grid.axis("y", 1, title={"text": "10億ユーロ" if ja else "EUR bn"}, rangemode="tozero")
-    return grid.figure(lang, height=620)
+    return grid.figure(lang, height=780)
 
 
-def _short(text: str, lang: Lang) -> str:
-    width = 14 if lang == "ja" else 24
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _key_marks(decisions: pd.DataFrame) -> dict[object, str]:
+    """Row index -> the circled number(s) shown above it: the key decisions in date order,
+    and those within three weeks of each other under one label ("①–③") at the first."""
+    keyed = decisions[decisions["key_event"].astype(bool)].sort_values("date")
+    marks: dict[object, str] = {}
+    group: list[tuple[object, int]] = []
+
+    def close() -> None:
+        if not group:
+            return
+        numbers = [CIRCLED[n % len(CIRCLED)] for _, n in group]
+        text = (
+            numbers[0]
+            if len(numbers) == 1
+            else "".join(numbers)
+            if len(numbers) == 2
+            else (f"{numbers[0]}–{numbers[-1]}")
+        )
+        marks[group[0][0]] = text
+        group.clear()
+
+    start = None
+    for number_, (index, day) in enumerate(zip(keyed.index, keyed["date"], strict=True)):
+        if start is None or day - start > pd.Timedelta(days=21):
+            close()
+            start = day
+        group.append((index, number_))
+    close()
+    return marks

@@ -31,7 +31,7 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
             else "Share of Ukraine under Russian control (%, at dated points)",
         ],
         shared_x=True,
-        vertical_spacing=0.12,
+        vertical_spacing=0.18,
         row_heights=[0.62, 0.38],
     )
     present = set(rows["estimator"])
@@ -102,4 +102,4 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
     grid.axis("y", 1, title={"text": "km²"}, rangemode="tozero")
     grid.axis("y", 2, title={"text": "%"}, rangemode="tozero")
     grid.layout["barmode"] = "overlay"
-    return grid.figure(lang, height=560)
+    return grid.figure(lang, height=600)

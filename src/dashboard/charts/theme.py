@@ -168,7 +168,9 @@ def date_ticks(
                 inner.append(tick)
             tick = (tick + pd.DateOffset(months=1)).normalize()
         inner = inner[:: max(1, step // 12)] if step >= 12 else inner
-    margin = (last - first) * 0.1
+    # The end labels are full dates (or months): an inner tick keeps clear of them, the more
+    # so in a narrow panel (``most`` of 2 or fewer).
+    margin = (last - first) * (0.35 if most <= 2 else 0.25)
     inner = [tick for tick in inner if first + margin < tick < last - margin]
     year_only = step >= 12
     text = [
@@ -178,9 +180,18 @@ def date_ticks(
         for tick in inner
     ]
 
+    narrow = most <= 2  # a narrow panel: month over year, so neighbouring panels keep clear
+    if narrow:
+        text = [
+            label.replace("年", "年<br>", 1) if lang == "ja" else label.replace(" ", "<br>", 1)
+            for label in text
+        ]
+
     def end_label(day: Any) -> str:
         if not months:
             return format_date(day, lang)
+        if narrow:
+            return f"{day.year}年<br>{day.month}月" if lang == "ja" else day.strftime("%b<br>%Y")
         return f"{day.year}年{day.month}月" if lang == "ja" else day.strftime("%b %Y")
 
     return {

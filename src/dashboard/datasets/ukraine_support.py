@@ -142,6 +142,7 @@ DATASET = Dataset(
                 "Support to Ukraine: cumulative allocations by Europe and the US, and key decisions",
             ),
             "support:allocations",
+            wide=True,  # its decisions panel and their list need the page's width
             caption=(
                 "キール研究所「ウクライナ支援トラッカー」の各公表時点の累計（配分額）。決定は公表日。",
                 "Cumulative allocations as of each Kiel Institute Ukraine Support Tracker "
