@@ -15,6 +15,7 @@ from typing import Any
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from dashboard.datasets.russian_gdp import ESTIMATE_TYPE  # one vocabulary: same codes, labels
 from dashboard.datasets.sources import EARLIEST, ID_PATTERN, LATEST, PUBLISHED_LATEST, SourcedRow
 from dashboard.datasets.spec import Chart, Dataset, vocabulary
 from dashboard.i18n import Lang, number, period_label
@@ -45,15 +46,6 @@ UNIT = vocabulary(
     ("rub_bn", "10億ルーブル", "RUB bn"),
     ("pct", "%", "%"),
     ("usd_per_bbl", "ドル／バレル", "USD per barrel"),
-)
-ESTIMATE_TYPE = vocabulary(
-    "estimate_type",
-    ("first_estimate", "速報値", "First estimate"),
-    ("second_estimate", "第2次推計値", "Second estimate"),
-    ("revision", "改定値", "Revised"),
-    ("estimate", "推計値", "Estimate"),
-    ("forecast", "予測値", "Forecast"),
-    ("plan", "計画値", "Plan"),
 )
 INDICATORS = INDICATOR.values
 FREQUENCIES = FREQUENCY.values
