@@ -24,6 +24,7 @@ from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 from dashboard import __main__ as cli
+from dashboard import claims as chapter_claims
 from dashboard.briefing import (
     ChartRenderer,
     ChartRenderingUnavailable,
@@ -164,6 +165,21 @@ def test_sources_are_in_the_notes_of_their_slide_and_on_the_sources_slides(decks
     for source in briefing.sources:
         assert source.url in closing
     assert len(briefing.sources) == len({source.url for source in briefing.sources})
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_sections_notes_and_handout_carry_its_claims_with_their_kind(decks, frames, lang):
+    prs = Presentation(io.BytesIO(decks[lang]))
+    handout = pdf_text(build_handout(state(lang), lang, frames, with_charts=False))
+    for section, slide in zip(SECTIONS, list(prs.slides)[1:], strict=False):
+        notes = slide.notes_slide.notes_text_frame.text
+        mine = chapter_claims.of_section(section.key)
+        assert mine, section.key
+        for claim in mine:
+            kind = claim.kind_label(lang)
+            mark = f"〔{kind}〕" if lang == "ja" else f"({kind})"
+            assert f"{mark} {claim.text(lang)}" in notes, (section.key, claim.id)
+            assert squash(f"{mark}{claim.text(lang)}") in handout, (section.key, claim.id)
 
 
 def test_filters_are_stated_on_the_title_slide(frames):

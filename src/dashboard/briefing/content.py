@@ -48,7 +48,7 @@ class SectionContent:
     figure: go.Figure | None
     row_count: int
     missing: tuple[str, ...] = ()
-    #: The section's claims as (kind, text), in order: the speaker notes carry them.
+    #: The section's claims as (kind in brackets, text), in order: the notes carry them.
     claims: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -150,7 +150,7 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
                 row_count=row_count,
                 missing=missing,
                 claims=tuple(
-                    (claim.kind_label(lang), claim.text(lang))
+                    (_kind_mark(claim.kind_label(lang), lang), claim.text(lang))
                     for claim in chapter_claims.of_section(section.key)
                 ),
             )
@@ -168,3 +168,8 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
         sections=tuple(sections),
         sources=tuple(numbers.values()),
     )
+
+
+def _kind_mark(kind: str, lang: Lang) -> str:
+    """The claim's kind in the brackets of the language: 〔評価〕, (assessment)."""
+    return f"〔{kind}〕" if lang == "ja" else f"({kind})"

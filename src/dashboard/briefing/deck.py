@@ -318,7 +318,7 @@ def _section_slide(
     notes = [Para(section.title, 14, bold=True)]
     notes += [Para(f"• {point}", 12) for point in section.points]
     notes.append(Para(t("briefing.claims", lang), 12, bold=True))
-    notes += [Para(f"〔{kind}〕 {text}", 11) for kind, text in section.claims]
+    notes += [Para(f"{kind} {text}", 11) for kind, text in section.claims]
     notes.append(Para(t("briefing.sources", lang), 12, bold=True))
     notes += [Para(f"[{s.number}] {s.line}", 11, link=s.url) for s in section.sources]
     if not section.sources:

@@ -205,7 +205,7 @@ def _section(
     if section.claims:
         pdf.para(t("briefing.claims", lang), 10.5, bold=True, after=1.5)
         for kind, text in section.claims:
-            entry = f"〔{kind}〕 {text}"
+            entry = f"{kind} {text}"
             pdf.keep_together(len(pdf.lines(entry, 8.5)), 8.5)
             pdf.para(entry, 8.5, after=0.8)
         pdf.ln(2)
