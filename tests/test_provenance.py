@@ -7,6 +7,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import provenance
@@ -125,3 +126,32 @@ def test_a_broken_registry_is_reported_for_every_dataset(folder: Path) -> None:
     (folder / provenance.REGISTRY_FILE).write_text("publisher,hosts\nX,x.com\n", encoding="utf-8")
     problems = read(DATASET, folder / f"{DATASET}.csv").problems
     assert len(problems) == 1 and "publisher registry" in problems[0].message
+
+
+def _strong(row: pd.Series) -> bool:
+    """An official source, or a second source beside the first."""
+    second = row.get("source_2_url")
+    return row["source_tier"] == "official" or (isinstance(second, str) and bool(second.strip()))
+
+
+def test_every_number_on_a_key_figure_card_has_two_sources_or_an_official_one() -> None:
+    from dashboard.datasets.russian_gdp import latest_quarter
+
+    cut_off = pd.Timestamp("2025-12-31")
+    gdp = read("russian_gdp").frame
+    assert gdp is not None
+    latest = latest_quarter(gdp[gdp["published"] <= cut_off])
+    assert latest is not None and _strong(latest), latest["id"]
+    rates = read("russian_key_rate").frame
+    assert rates is not None
+    rates = rates[rates["decision_date"] <= cut_off]
+    last = rates.loc[rates["decision_date"].idxmax()]
+    assert _strong(last), last["id"]
+    sanctions = read("sanctions_timeline").frame
+    assert sanctions is not None
+    packages = sanctions[
+        (sanctions["jurisdiction"] == "EU") & (sanctions["measure_type"] == "package")
+    ]
+    assert len(packages) == 19  # the card counts them: each must stand on its own
+    weak = [row["id"] for _, row in packages.iterrows() if not _strong(row)]
+    assert not weak, weak
