@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -20,6 +21,7 @@ from dashboard.charts.common import (
     text_px,
     wrap_title,
 )
+from dashboard.charts.timeline import CIRCLED, KEY_LIST_PX, KEY_LIST_SIZE, _key_entry
 from dashboard.datasets import read
 from dashboard.figures import FIGURES
 from dashboard.i18n import Lang
@@ -157,3 +159,56 @@ def test_a_year_with_two_bars_names_their_kinds(lang: Lang) -> None:
     assert all(text.split("<br>")[1] in kinds for text in twice), twice
     years = [text for text in labels if text[:4].isdigit() and "<br>" not in text]
     assert years and all(re.fullmatch(r"\d{4}年?", text) for text in years), years
+
+
+def _key_lists(figure: go.Figure) -> list[str]:
+    """The numbered lists of key events below a timeline."""
+    return [
+        str(a.text)
+        for a in figure.layout.annotations
+        if a.xref == "paper" and a.yanchor == "top" and str(a.text or "")[:1] in CIRCLED
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_key_event_lists_fit_the_plot_beside_the_text(name: str, lang: Lang) -> None:
+    """Every line of a key-event list fits the plot width of a timeline in the 450 px column,
+    and the bottom margin holds all its lines."""
+    figure = drawn(name, lang)
+    assert figure is not None
+    for text in _key_lists(figure):
+        lines = text.split("<br>")
+        for line in lines:
+            assert text_px(line, KEY_LIST_SIZE) <= KEY_LIST_PX, (name, line)
+        assert figure.layout.margin.b >= 50 + 20 * len(lines) - 1, name
+
+
+def test_a_long_key_event_title_takes_two_lines_and_says_it_runs_on() -> None:
+    entry = "① 2023年3月21日　" + "岸田首相がキーウを訪問し、ゼレンスキー大統領と会談した" * 2
+    lines = _key_entry(entry).split("<br>")
+    assert len(lines) == 2 and lines[1].endswith("…") and lines[0].startswith("① 2023年3月21日")
+    assert _key_entry("② 2024年2月19日　東京で会議") == "② 2024年2月19日　東京で会議"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_inner_date_ticks_keep_clear_of_the_full_end_dates(lang: Lang) -> None:
+    """On a 300 px plot (a timeline beside the text), no year tick touches an end date."""
+    ticks = theme.date_ticks("2022-02-01", "2025-12-31", lang)
+    values = [pd.Timestamp(v) for v in ticks["tickvals"]]
+    first, last = values[0], values[-1]
+    px = 300 / (last - first).days
+    for value, text in zip(values[1:-1], ticks["ticktext"][1:-1], strict=True):
+        for end, end_text in ((first, ticks["ticktext"][0]), (last, ticks["ticktext"][-1])):
+            room = abs((value - end).days) * px
+            needed = (
+                text_px(text, theme.TICK_FONT_SIZE) + text_px(end_text, theme.TICK_FONT_SIZE)
+            ) / 2
+            assert room > needed, (text, end_text, room, needed)
+    assert len(values) >= 3  # an inner tick is left between the ends
+
+
+def test_timelines_on_the_pages_name_their_key_events() -> None:
+    """The list checks above have lists to check."""
+    for lang in ("ja", "en"):
+        assert sum(len(_key_lists(drawn(name, lang))) for name in CHARTS) >= 3  # type: ignore[arg-type]

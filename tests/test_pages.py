@@ -344,3 +344,32 @@ def test_claims_show_their_kind_and_each_section_counts_its_backed_claims() -> N
     english = open_page("recommendations", lang="en")
     assert "(recommendation)" in texts(english)
     assert "No evidence row (assessment)" in texts(english)  # the unbacked claim says why
+
+
+def test_recommendations_head_japans_track_only_beside_a_recommendation() -> None:
+    """現状 (what Japan does) heads the panels beside a recommendation; the panel beside a
+    fact is headed as its evidence, not as something Japan does."""
+    at = open_page("recommendations")
+    bold = [m.value for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
+    headings = [
+        value for value in bold if value in ("**現状（日本の取り組み）**", "**根拠データ**")
+    ]
+    proposals = bold.count("**提言**")
+    assert headings[0] == "**根拠データ**"  # 提言 1 opens with a fact beside EU listings
+    assert headings.count("**現状（日本の取り組み）**") == proposals > 0
+
+
+def test_the_overview_timeline_lists_its_key_events_across_the_page() -> None:
+    """The overview's timeline spans the page: its key-event list uses that width (fewer lines),
+    and still fits it."""
+    import json
+
+    from dashboard.charts.common import text_px
+    from dashboard.charts.timeline import KEY_LIST_PX, KEY_LIST_SIZE, KEY_LIST_WIDE_PX
+
+    at = open_page("overview")
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    lists = [a["text"] for a in figure["layout"]["annotations"] if a.get("yanchor") == "top"]
+    assert len(lists) == 1
+    widths = [text_px(line, KEY_LIST_SIZE) for line in lists[0].split("<br>")]
+    assert max(widths) <= KEY_LIST_WIDE_PX and max(widths) > KEY_LIST_PX

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import selection
+from dashboard.charts.timeline import KEY_LIST_WIDE_PX
 from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.spec import Chart
 from dashboard.i18n import Lang
@@ -60,9 +61,12 @@ class Figure:
         lang: Lang,
         overlays: pd.DataFrame | None = None,
         extra: dict[str, pd.DataFrame] | None = None,
+        *,
+        wide: bool = False,
     ) -> Any:
         """The figure (or, for a table chart, the DataFrame) of already selected ``rows``;
-        ``extra``: the chart's other datasets (``Chart.with_datasets``), already selected."""
+        ``extra``: the chart's other datasets (``Chart.with_datasets``), already selected;
+        ``wide``: drawn across a slide or page, not in the column beside the text."""
         build, accepted = _builder(self.chart.builder)
         context = {
             "dataset": self.dataset,
@@ -70,6 +74,7 @@ class Figure:
             "end": state.end,
             "overlays": overlays,
             "extra": extra or {},
+            "key_list_px": KEY_LIST_WIDE_PX if wide else None,
         }
         options = {name: value for name, value in context.items() if name in accepted}
         return build(rows, lang, **options, **self.chart.options)

@@ -52,7 +52,7 @@ class Section:
     def figure(self, rows: Rows, state: ViewState, lang: Lang) -> go.Figure:
         spec = self.figure_spec
         extra = {name: rows[name] for name in spec.chart.with_datasets if name in rows}
-        return spec.draw(rows[spec.dataset.id], state, lang, extra=extra)
+        return spec.draw(rows[spec.dataset.id], state, lang, extra=extra, wide=True)
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -168,9 +168,10 @@ def date_ticks(
                 inner.append(tick)
             tick = (tick + pd.DateOffset(months=1)).normalize()
         inner = inner[:: max(1, step // 12)] if step >= 12 else inner
-    # The end labels are full dates (or months): an inner tick keeps clear of them, the more
-    # so in a narrow panel (``most`` of 2 or fewer).
-    margin = (last - first) * (0.35 if most <= 2 else 0.25)
+    # The end labels are full dates (or months): an inner tick keeps clear of them. A timeline
+    # beside the text has a plot about 300 px wide, where half a full date (about 52 px) and half
+    # a year label (25 px) take 0.27 of the axis; a narrow panel (``most`` of 2 or fewer) more.
+    margin = (last - first) * (0.35 if most <= 2 else 0.3)
     inner = [tick for tick in inner if first + margin < tick < last - margin]
     year_only = step >= 12
     text = [

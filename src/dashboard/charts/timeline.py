@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.charts.common import text_px, wrap_title
 from dashboard.datasets.spec import Dataset
 from dashboard.i18n import Lang, format_dates, label, t
 
@@ -100,11 +101,14 @@ def event_lanes(
     title: str | None = None,
     start: object = None,
     end: object = None,
+    key_list_px: float | None = None,
 ) -> go.Figure:
     """Events as markers on a date axis, one lane per code of ``lane_column`` in ``order``.
 
     ``field`` names the code family whose labels and colours are used (``jurisdiction``,
-    ``domain``, ``event_type`` or ``lane``). Lanes with no events are left out.
+    ``domain``, ``event_type`` or ``lane``). Lanes with no events are left out. The list of key
+    events below the plot is wrapped to ``key_list_px`` (the column beside the text unless a
+    wider chart says so).
     """
     lanes = _strings(events[lane_column])
     codes = set(lanes)
@@ -138,8 +142,17 @@ def event_lanes(
         if not large:  # row ids per point (the hover names them too)
             lane["ids"] = ids[mask]
         traces.append(lane)
-    annotations = key_annotations(events, lanes, present, lang) if not large else []
-    named = max(0, len(annotations) - 1)  # the numbered list below the plot
+    annotations = (
+        key_annotations(events, lanes, present, lang, width=key_list_px or KEY_LIST_PX)
+        if not large
+        else []
+    )
+    # Lines of the numbered list below the plot (its last annotation).
+    named = str(annotations[-1]["text"]).count("<br>") + 1 if annotations else 0
+    if named:  # the list starts under the lane labels, not at the plot's left edge
+        annotations[-1]["xshift"] = -round(
+            max(text_px(name, theme.TICK_FONT_SIZE) for name in labels) + 8
+        )
     layout = theme.base_layout(
         lang, title=title, height=max(260, 90 + 62 * len(present) + 20 * named)
     )
@@ -177,7 +190,12 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
 def key_annotations(
-    events: pd.DataFrame, lanes: np.ndarray, present: Sequence[str], lang: Lang
+    events: pd.DataFrame,
+    lanes: np.ndarray,
+    present: Sequence[str],
+    lang: Lang,
+    *,
+    width: float | None = None,
 ) -> list[dict[str, object]]:
     """The events the data mark as key (``key_event``), named on the chart: a circled number
     above each marker and, below the plot, the list of numbers with date and title (labels
@@ -202,10 +220,10 @@ def key_annotations(
                 "font": {"size": theme.TICK_FONT_SIZE + 1, "color": theme.TEXT},
             }
         )
-        title = str(events["title"].iloc[position])
-        width = 30 if lang == "ja" else 48
-        short = title if len(title) <= width else title[: width - 1] + "…"
-        lines.append(f"{mark} {format_dates(pd.Series([day]), lang)[0]}　{short}")
+        entry = (
+            f"{mark} {format_dates(pd.Series([day]), lang)[0]}　{events['title'].iloc[position]}"
+        )
+        lines.append(_key_entry(entry, width or KEY_LIST_PX))
     if lines:
         found.append(
             {
@@ -219,10 +237,33 @@ def key_annotations(
                 "align": "left",
                 "showarrow": False,
                 "text": "<br>".join(lines),
-                "font": {"size": theme.TICK_FONT_SIZE - 1, "color": theme.TEXT},
+                "font": {"size": KEY_LIST_SIZE, "color": theme.TEXT},
             }
         )
     return found
+
+
+#: Width of the numbered list of key events: the plot area of a timeline in the 450 px column
+#: beside the text (the list starts at the plot's left edge and may run into the right margin).
+KEY_LIST_PX = 330
+#: The same for the overview's timeline, across the page (its plot is about 610 px at 1280).
+KEY_LIST_WIDE_PX = 600
+KEY_LIST_SIZE = theme.TICK_FONT_SIZE - 1
+KEY_LIST_INDENT = "\u3000\u3000"
+
+
+def _key_entry(entry: str, width: float = KEY_LIST_PX) -> str:
+    """One key event of the list: at most two lines of ``width`` px, the second indented and
+    ended with "…" where the title runs on (the whole title is in the marker's hover)."""
+    lines = wrap_title(entry, width, size=KEY_LIST_SIZE, colon=False).split("<br>")
+    if len(lines) <= 2:
+        return "<br>".join([lines[0], *(KEY_LIST_INDENT + line for line in lines[1:])])
+    second = lines[1]
+    while second and text_px(KEY_LIST_INDENT + second + "…", KEY_LIST_SIZE) > width:
+        second = second[:-1]
+    if " " in second:  # English: end on a whole word
+        second = second.rsplit(" ", 1)[0]
+    return lines[0] + "<br>" + KEY_LIST_INDENT + second.rstrip() + "…"
 
 
 def counts_by_period(
@@ -288,9 +329,11 @@ def lanes(
     end: object = None,
     group: str | None = None,
     axis_from: str | None = None,
+    key_list_px: float | None = None,
 ) -> go.Figure:
     """A dataset's rows as events in one lane per code of its event group (or ``group``);
-    the date axis starts no earlier than ``axis_from`` (a track that begins then)."""
+    the date axis starts no earlier than ``axis_from`` (a track that begins then); the key
+    events' list is ``key_list_px`` wide (the column beside the text by default)."""
     from dashboard import events
 
     if axis_from is not None and start is not None:
@@ -304,6 +347,7 @@ def lanes(
         order=order,
         start=start,
         end=end,
+        key_list_px=key_list_px,
     )
 
 

@@ -114,14 +114,17 @@ def _segment(
         footnotes(segment, language, found)
         return
     text_column, evidence_column = st.columns([5, 7], gap="large")
+    proposal = recommendations and any(c.kind == "recommendation" for c in segment.claims)
     with text_column:
-        if recommendations and any(c.kind == "recommendation" for c in segment.claims):
+        if proposal:
             st.markdown(f"**{t('page.proposal', language)}**")
         st.markdown(segment_text(segment, language))
         footnotes(segment, language, found)
     with evidence_column:
+        # 現状 heads only what Japan does beside a recommendation; a fact's panel is its evidence.
         if recommendations:
-            st.markdown(f"**{t('page.today', language)}**")
+            heading = "page.today" if proposal else "page.evidence_beside"
+            st.markdown(f"**{t(heading, language)}**")
         for draw in draws:
             draw(state, language)
 
