@@ -19,6 +19,7 @@ from dashboard.charts.common import (
     TITLE_PX,
     legend_below,
     text_px,
+    wrap_for_two_a_row,
     wrap_title,
 )
 from dashboard.charts.timeline import CIRCLED, KEY_LIST_PX, KEY_LIST_SIZE, _key_entry
@@ -212,3 +213,27 @@ def test_timelines_on_the_pages_name_their_key_events() -> None:
     """The list checks above have lists to check."""
     for lang in ("ja", "en"):
         assert sum(len(_key_lists(drawn(name, lang))) for name in CHARTS) >= 3  # type: ignore[arg-type]
+
+
+def test_long_legend_names_break_where_a_word_ends_to_keep_two_a_row() -> None:
+    traces = [
+        {"name": "ウクライナ国防省情報総局"},
+        {"name": "韓国・合同参謀本部"},
+        {"name": "その他（注記参照）"},
+        {"name": "米国政府"},
+        {"name": "North Korean authorities"},
+        {"name": "hidden and much too long to matter here", "showlegend": False},
+    ]
+    wrap_for_two_a_row(traces, 108)
+    assert [trace["name"] for trace in traces[:5]] == [
+        "ウクライナ<br>国防省情報総局",
+        "韓国・<br>合同参謀本部",
+        "その他<br>（注記参照）",
+        "米国政府",
+        "North Korean<br>authorities",
+    ]
+    assert legend_below(traces, 108)["entrywidth"] == 0.5
+    three_lines = [{"name": "あ" * 30}, {"name": "米国政府"}]
+    wrap_for_two_a_row(three_lines, 108)
+    assert three_lines[0]["name"] == "あ" * 30  # left whole: one entry a row instead
+    assert legend_below(three_lines, 108)["entrywidth"] == 1.0

@@ -59,3 +59,47 @@ def test_page_renders_offline(served: AppServer, session: Session, page_name: st
     assert "Source Sans" in fonts["loaded"], fonts  # Streamlit's own font, served locally
     assert fonts["ready"], fonts
     session.assert_clean()
+
+
+#: Every legend entry and annotation of every chart, as the browser lays them out: entries that
+#: overlap one another, and entries or annotations that run out of their chart.
+LAYOUT_FAULTS = """() => {
+  const faults = [];
+  document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((chart, number) => {
+    const box = chart.querySelector('svg.main-svg').getBoundingClientRect();
+    const entries = [...chart.querySelectorAll('.legend .traces')].map(entry => {
+      const r = entry.getBoundingClientRect();
+      return {name: entry.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    });
+    entries.forEach((a, i) => {
+      if (a.right > box.right + 1) faults.push(`chart ${number}: legend "${a.name}" runs out`);
+      entries.slice(i + 1).forEach(b => {
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 2 && y > 2) faults.push(`chart ${number}: "${a.name}" overlaps "${b.name}"`);
+      });
+    });
+    chart.querySelectorAll('.annotation-text').forEach(text => {
+      const r = text.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1)
+        faults.push(`chart ${number}: annotation "${text.textContent.slice(0, 30)}" runs out`);
+    });
+  });
+  return faults;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page_name", [name for name, charts in helpers.PAGES.items() if charts])
+def test_legends_and_key_events_fit_their_charts_at_1280(
+    served: AppServer, session: Session, page_name: str, lang: str
+) -> None:
+    """At 1280 px (a projector), in the column beside the text: no legend entry covers another
+    and no legend entry or annotation (the key events' list) is cut off at the chart's edge."""
+    charts = helpers.PAGES[page_name]
+    query = "?lang=en" if lang == "en" else ""
+    page = open_app(session.new_page(), served.url + helpers.path(page_name) + query, charts=charts)
+    entries = page.locator('[data-testid="stPlotlyChart"] .legend .traces').count()
+    assert page.evaluate(LAYOUT_FAULTS) == []
+    if page_name in ("war_economy", "dprk_russia"):
+        assert entries > 10  # the check had legends to look at

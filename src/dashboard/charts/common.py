@@ -198,16 +198,27 @@ class Grid:
         )
 
     def figure(
-        self, lang: Lang, *, height: int, legend: bool = True, legend_y: float | None = None
+        self,
+        lang: Lang,
+        *,
+        height: int,
+        legend: bool = True,
+        legend_y: float | None = None,
+        legend_half: float | None = None,
     ) -> go.Figure:
         """The figure, legend below the plot: two entries a row, or one where a name is too
-        long for half the width; the top margin holds the first row's titles."""
+        long for half the width; the top margin holds the first row's titles. A chart with
+        many legend entries passes the measured ``legend_half`` of its plot: names wider than
+        that go in two lines, so that two entries a row still fit."""
         self.layout.update(theme.base_layout(lang, height=height))
         if self.title_lines:
             self.layout["margin"]["t"] = max(self.layout["margin"]["t"], 14 + 20 * self.title_lines)
         self.layout["showlegend"] = legend
         wrap_legend_names(self.traces, LEGEND_FULL_PX * self.scale)
-        self.layout["legend"] = legend_below(self.traces, LEGEND_HALF_PX * self.scale)
+        if legend_half is not None:
+            wrap_for_two_a_row(self.traces, legend_half * self.scale)
+        half = (legend_half or LEGEND_HALF_PX) * self.scale
+        self.layout["legend"] = legend_below(self.traces, half)
         if legend_y is not None:  # below tick labels of two lines
             self.layout["legend"]["y"] = legend_y
         return go.Figure(data=self.traces, layout=self.layout)
@@ -219,6 +230,59 @@ def wrap_legend_names(traces: list[dict[str, Any]], width: float = LEGEND_FULL_P
         name = trace.get("name")
         if isinstance(name, str) and text_px(name, theme.TICK_FONT_SIZE) > width:
             trace["name"] = wrap_title(name, width, size=theme.TICK_FONT_SIZE, colon=False)
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+
+
+def _two_lines_at_a_word(text: str, width: float) -> str | None:
+    """Japanese text in two lines of ``width`` px broken where a word ends: after "・" or "：",
+    before "（", or where katakana meets kanji (ウクライナ｜国防省); the most even such break,
+    or None."""
+    breaks = []
+    for position in range(1, len(text)):
+        before, after = text[position - 1], text[position]
+        word_end = (
+            before in "・："
+            or after == "（"
+            or bool(_KATAKANA.match(before)) != bool(_KATAKANA.match(after))
+        )
+        if word_end and after not in "・）」、。：" and not before.isascii():
+            breaks.append(position)
+    fitting = [
+        (abs(text_px(text[:p], theme.TICK_FONT_SIZE) - text_px(text[p:], theme.TICK_FONT_SIZE)), p)
+        for p in breaks
+        if max(text_px(text[:p], theme.TICK_FONT_SIZE), text_px(text[p:], theme.TICK_FONT_SIZE))
+        <= width
+    ]
+    if not fitting:
+        return None
+    position = min(fitting)[1]
+    return text[:position] + "<br>" + text[position:]
+
+
+def wrap_for_two_a_row(traces: list[dict[str, Any]], half: float) -> None:
+    """Names wider than ``half`` in two lines of it, so the legend can keep two entries a row
+    (in place; only where every shown name then fits in two lines)."""
+    shown = [
+        trace
+        for trace in traces
+        if trace.get("showlegend") is not False and isinstance(trace.get("name"), str)
+    ]
+    wrapped = {}
+    for trace in shown:
+        name = trace["name"]
+        if all(text_px(line, theme.TICK_FONT_SIZE) <= half for line in name.split("<br>")):
+            continue
+        whole = re.sub(r"(?<=[\x21-\x7e])<br>(?=[\x21-\x7e])", " ", name).replace("<br>", "")
+        lines = _two_lines_at_a_word(whole, half) or wrap_title(
+            whole, half, size=theme.TICK_FONT_SIZE, colon=False
+        )
+        if lines.count("<br>") > 1:
+            return  # a name that needs three lines: one entry a row instead
+        wrapped[id(trace)] = lines
+    for trace in shown:
+        trace["name"] = wrapped.get(id(trace), trace["name"])
 
 
 def legend_below(traces: list[dict[str, Any]], half: float = LEGEND_HALF_PX) -> dict[str, Any]:
