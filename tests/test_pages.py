@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.chapter import chapter, paragraphs
-from dashboard.paths import PROJECT_DIR
+from dashboard.paths import DATA_DIR, PROJECT_DIR
 
 PAGES = {
     "overview": "pages/overview.py",
@@ -373,3 +373,16 @@ def test_the_overview_timeline_lists_its_key_events_across_the_page() -> None:
     assert len(lists) == 1
     widths = [text_px(line, KEY_LIST_SIZE) for line in lists[0].split("<br>")]
     assert max(widths) <= KEY_LIST_WIDE_PX and max(widths) > KEY_LIST_PX
+
+
+def test_the_publisher_registry_table_shows_the_registry_the_validator_uses() -> None:
+    import pandas as pd
+
+    at = open_page("data_sources")
+    at.session_state["table.publishers"] = True
+    at.run()
+    assert not at.exception
+    on_disk = pd.read_csv(DATA_DIR / "publishers.csv", dtype=str, keep_default_na=False)
+    tables = [d.value for d in at.dataframe if "hosts" in d.value.columns]
+    assert len(tables) == 1 and len(tables[0]) == len(on_disk) > 300
+    assert set(tables[0]["tier"]) == {"公式", "通信社", "報道機関", "二次資料"}

@@ -249,12 +249,9 @@ def _two_lines_at_a_word(text: str, width: float) -> str | None:
         )
         if word_end and after not in "・）」、。：" and not before.isascii():
             breaks.append(position)
-    fitting = [
-        (abs(text_px(text[:p], theme.TICK_FONT_SIZE) - text_px(text[p:], theme.TICK_FONT_SIZE)), p)
-        for p in breaks
-        if max(text_px(text[:p], theme.TICK_FONT_SIZE), text_px(text[p:], theme.TICK_FONT_SIZE))
-        <= width
-    ]
+    sides = [(p, text_px(text[:p], theme.TICK_FONT_SIZE), text_px(text[p:], theme.TICK_FONT_SIZE))
+             for p in breaks]  # fmt: skip
+    fitting = [(abs(first - rest), p) for p, first, rest in sides if max(first, rest) <= width]
     if not fitting:
         return None
     position = min(fitting)[1]

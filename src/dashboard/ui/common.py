@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.chapter import chapter
 from dashboard.datasets.cached import load
+from dashboard.datasets.core import LoadResult
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, t
 from dashboard.state import Notice
 
@@ -153,6 +154,12 @@ def dataset(dataset_id: str, language: Lang) -> pd.DataFrame | None:
     result = load(dataset_id)
     if result.ok and result.frame is not None:
         return result.frame
+    problems_box(result, language)
+    return None
+
+
+def problems_box(result: LoadResult, language: Lang) -> None:
+    """An error box naming the file and each problem's line and column, and how to go on."""
     shown = result.problems[:25]
     lines = [t("app.error_box", language, path=result.path, count=len(result.problems))]
     lines += [f"- `{problem}`" for problem in shown]
@@ -160,7 +167,6 @@ def dataset(dataset_id: str, language: Lang) -> pd.DataFrame | None:
         lines.append(f"- … (+{len(result.problems) - len(shown)})")
     lines.append(t("app.error_fix", language))
     st.error("\n".join(lines), icon=":material/error:")
-    return None
 
 
 def source_line(rows: pd.DataFrame, language: Lang, *, limit: int = 5) -> None:

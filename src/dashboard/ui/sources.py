@@ -12,14 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import claims as chapter_claims
-from dashboard import selection
+from dashboard import provenance, selection
 from dashboard.chapter import errata as chapter_errata
 from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import load
 from dashboard.datasets.sources import TIERS
 from dashboard.i18n import Lang, label, t
 from dashboard.paths import DATA_DIR, DATAPACKAGE
-from dashboard.ui.common import panel
+from dashboard.ui.common import panel, problems_box
 from dashboard.ui.tables import lazy_expander
 
 
@@ -247,14 +247,19 @@ def reference_tables(language: Lang) -> None:
         st.subheader(f"{_localised(resource, 'title', language)} · `publishers`")
         st.markdown(_localised(resource, "description", language))
         with lazy_expander(t("page.registry", language), key="table.publishers") as shown:
-            if shown:
-                registry = pd.read_csv(
-                    DATA_DIR / "publishers.csv", dtype=str, keep_default_na=False
+            if shown:  # the registry the validator checks tiers against (read once)
+                _, result = provenance.registry(
+                    DATA_DIR / provenance.REGISTRY_FILE, f"data/{provenance.REGISTRY_FILE}"
                 )
-                registry["tier"] = registry["tier"].map(
-                    lambda code: label("source_tier", code, language)
-                )
-                st.dataframe(registry, hide_index=True, width="stretch")
+                if result.ok and result.frame is not None:
+                    registry = result.frame.assign(
+                        tier=result.frame["tier"].map(
+                            lambda code: label("source_tier", code, language)
+                        )
+                    )
+                    st.dataframe(registry, hide_index=True, width="stretch")
+                else:
+                    problems_box(result, language)
         _download(resource, language)
     with panel(language):
         resource = info["chapter_claims"]
