@@ -120,3 +120,13 @@ def test_section_summary_counts_backed_claims(lang: str) -> None:
     line = claims.summary(claims.of_section("war_economy"), lang)  # type: ignore[arg-type]
     total = len(claims.of_section("war_economy"))
     assert str(total) in line
+
+
+def test_the_summary_counts_a_section_or_the_whole_chapter() -> None:
+    found = claims.claims()
+    assert claims.summary(found, "ja", chapter=True).startswith(f"本章全体の主張{len(found)}件")
+    assert claims.summary(found, "en", chapter=True).startswith(
+        f"{len(found)} claims in the chapter"
+    )
+    section = claims.of_section("war_economy")
+    assert claims.summary(section, "ja").startswith(f"この節の主張{len(section)}件")

@@ -19,7 +19,7 @@ from pandera.typing import Series
 
 from dashboard.datasets.core import LoadResult, Problem, read_csv, split_codes
 from dashboard.datasets.spec import in_lang, vocabulary
-from dashboard.i18n import Lang
+from dashboard.i18n import Lang, t
 from dashboard.palette import BLUE, GREEN, ORANGE, PURPLE
 from dashboard.paths import DATA_DIR
 
@@ -217,8 +217,9 @@ def split(paragraphs: list[str], found: tuple[Claim, ...]) -> list[tuple[Claim, 
     return groups
 
 
-def summary(found: Iterable[Claim], lang: Lang) -> str:
-    """ "14 claims: 12 backed (fact 5/5, assessment 6/7, …)" as a line of text."""
+def summary(found: Iterable[Claim], lang: Lang, *, chapter: bool = False) -> str:
+    """ "14 claims: 12 backed (fact 5/5, assessment 6/7, …)" as a line of text, for a section
+    or (``chapter``) for the whole chapter."""
     found = tuple(found)
     parts = []
     for code in KIND.codes:
@@ -226,13 +227,14 @@ def summary(found: Iterable[Claim], lang: Lang) -> str:
         if of_kind:
             backed = sum(claim.backed for claim in of_kind)
             parts.append(f"{code.label(lang)} {backed}/{len(of_kind)}")
-    backed = sum(claim.backed for claim in found)
-    separator = "、" if lang == "ja" else ", "
-    if lang == "ja":
-        return (
-            f"この節の主張{len(found)}件のうち根拠データあり{backed}件（{separator.join(parts)}）"
-        )
-    return f"{len(found)} claims in this section, {backed} with evidence ({separator.join(parts)})"
+    key = "page.claims_summary_chapter" if chapter else "page.claims_summary"
+    return t(
+        key,
+        lang,
+        n=len(found),
+        backed=sum(claim.backed for claim in found),
+        kinds=("、" if lang == "ja" else ", ").join(parts),
+    )
 
 
 KIND_NOTE = (

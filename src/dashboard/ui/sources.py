@@ -266,11 +266,7 @@ def reference_tables(language: Lang) -> None:
         st.subheader(f"{_localised(resource, 'title', language)} · `chapter_claims`")
         st.markdown(_localised(resource, "description", language))
         found = chapter_claims.claims()
-        st.caption(
-            chapter_claims.summary(found, language)
-            .replace("この節の", "本章全体の")
-            .replace(" in this section", " in the chapter")
-        )
+        st.caption(chapter_claims.summary(found, language, chapter=True))
         unbacked = [c for c in found if c.kind in chapter_claims.NEEDS_EVIDENCE and not c.evidence]
         st.markdown(f"**{t('page.claims_unbacked', language)}**")
         if unbacked:
