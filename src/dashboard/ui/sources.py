@@ -197,12 +197,7 @@ def _dataset(resource: dict[str, Any], language: Lang) -> None:
     st.markdown(_localised(resource, "description", language))
     result = load(name)
     if not result.ok or result.frame is None:
-        st.error(
-            t("app.error_box", language, path=result.path, count=len(result.problems))
-            + "\n"
-            + "\n".join(f"- `{problem}`" for problem in result.problems[:25]),
-            icon=":material/error:",
-        )
+        problems_box(result, language)
     else:
         rows = result.frame
         st.caption(t("page.rows", language, n=len(rows)) + "　" + rests_on(rows, language))
