@@ -22,7 +22,10 @@ PAGES = {
     "data_sources": "pages/data_sources.py",
 }
 NARRATIVE = {"ceasefire", "war_economy", "dprk_russia", "recommendations"}
-SHOWING = re.compile(r"(\d+)件中(\d+)件を表示|Showing (\d+) of (\d+)")
+SHOWING = re.compile(
+    r"(?P<total_ja>\d+)件中(?P<shown_ja>\d+)件を表示|Showing (?P<shown>\d+) of (?P<total>\d+)"
+    r"|全(?P<all_ja>\d+)件を表示|Showing all (?P<all>\d+)"
+)
 
 
 def open_page(page: str, **params: str) -> AppTest:
@@ -55,8 +58,8 @@ def shown_counts(at: AppTest) -> list[int]:
     for caption in at.caption:
         match = SHOWING.search(caption.value)
         if match:
-            groups = [g for g in match.groups() if g]
-            counts.append(int(groups[1]) if match.group(1) else int(groups[0]))
+            every = match.group("all_ja") or match.group("all")
+            counts.append(int(match.group("shown_ja") or match.group("shown") or every))
     return counts
 
 
@@ -112,6 +115,52 @@ def test_url_parameters_round_trip() -> None:
     again = open_page("sanctions", **params)
     assert shown_counts(again)[0] == shown
     assert again.button_group(key="sanctions.jur").value == ["EU", "US"]
+
+
+def captions_matching(at: AppTest, pattern: str) -> list[str]:
+    return [c.value for c in at.caption if re.search(pattern, c.value)]
+
+
+def test_quick_select_picks_one_category_all_or_none_in_one_choice() -> None:
+    at = open_page("sanctions", lang="en")
+    every = shown_counts(at)[0]
+    codes = at.button_group(key="sanctions.jur").value  # every jurisdiction, by default
+    assert len(codes) > 2
+    quick = at.selectbox(key="sanctions.jur.quick")
+    assert quick.value is None  # a picker, not a state: it holds no choice
+    assert "Only “Japan”" in quick.options
+
+    quick.select("JP").run()
+    assert at.button_group(key="sanctions.jur").value == ["JP"]
+    assert at.query_params["jur"] == "JP"
+    only_japan = shown_counts(at)[0]
+    assert 0 < only_japan < every
+    assert at.selectbox(key="sanctions.jur.quick").value is None  # ready for the next choice
+
+    at.selectbox(key="sanctions.jur.quick").select("__none__").run()
+    assert at.button_group(key="sanctions.jur").value == []
+    assert shown_counts(at) == [0]  # nothing selected: zero shown, and the empty state
+    assert at.info, "the empty result says so"
+
+    at.selectbox(key="sanctions.jur.quick").select("__all__").run()
+    assert sorted(at.button_group(key="sanctions.jur").value) == sorted(codes)
+    assert shown_counts(at)[0] == every
+    assert "jur" not in at.query_params  # all is the default, so the link drops it
+
+
+def test_overview_default_shows_all_and_a_lane_toggle_keeps_the_total() -> None:
+    at = open_page("overview", lang="en")
+    (caption,) = captions_matching(at, r"^Showing")
+    match = re.fullmatch(r"Showing all (\d+)", caption)
+    assert match, caption  # the default view is not filtered and does not look it
+    total = int(match.group(1))
+    lanes = at.button_group(key="overview.lane")
+    lanes.set_value([code for code in lanes.value if code != "ceasefire"]).run()
+    (caption,) = captions_matching(at, r"^Showing")
+    match = re.fullmatch(r"Showing (\d+) of (\d+)", caption)
+    assert match, caption
+    assert int(match.group(2)) == total  # same total; fewer shown
+    assert 0 < int(match.group(1)) < total
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,6 @@ OVERVIEW = ViewSpec(
     slides=SLIDES,
     lo=date(2021, 12, 1),
     hi=AS_OF,
-    default_from=date(2022, 1, 1),
     filters=(FilterSpec("lane", "lane", LANES, ("表示する系列", "Lanes shown")),),
     search=True,
 )

@@ -31,6 +31,7 @@ PAGES = {
 }
 SHOWING = re.compile(
     r"(?P<total_ja>\d+)件中(?P<shown_ja>\d+)件を表示|Showing (?P<shown>\d+) of (?P<total>\d+)"
+    r"|全(?P<all_ja>\d+)件を表示|Showing all (?P<all>\d+)"
 )
 _MARKUP = re.compile(r"[*_`>#\[\]()]|^- |[⁰¹²³⁴⁵⁶⁷⁸⁹˒]")
 
@@ -86,8 +87,9 @@ def showing(page: Page) -> tuple[int, int]:
     for text in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts():
         match = SHOWING.search(text)
         if match:
-            shown = match.group("shown_ja") or match.group("shown")
-            total = match.group("total_ja") or match.group("total")
+            every = match.group("all_ja") or match.group("all")
+            shown = match.group("shown_ja") or match.group("shown") or every
+            total = match.group("total_ja") or match.group("total") or every
             return int(shown), int(total)
     raise AssertionError("no 'Showing N of M' caption on the page")
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 
 from dashboard.i18n import t
 from tests.e2e import helpers
-from tests.e2e.harness import RUN_COUNTER, AppServer, Session, open_app, rerun
+from tests.e2e.harness import RUN_COUNTER, AppServer, Session, open_app, rerun, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -97,6 +97,42 @@ def test_language_switch_changes_text_and_url_and_keeps_filters(
     assert helpers.showing(page) == counts  # same rows, other language
     assert query(page)["lang"] == ["en"]
     assert query(page)["from"] == ["2024-01-15"]
+    session.assert_clean()
+
+
+def test_a_typed_date_applies_on_enter(served: AppServer, session: Session) -> None:
+    page = open_app(session.new_page(), served.url + "/sanctions?lang=en", charts=SANCTIONS_CHARTS)
+    shown_before, total = helpers.showing(page)
+    helpers.type_date(page, 0, "2024-01-15")
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    rerun(page, lambda: page.keyboard.press("Enter"))
+    assert query(page)["from"] == ["2024-01-15"]
+    shown_after, total_after = helpers.showing(page)
+    assert 0 < shown_after < shown_before and total_after == total
+    # the focus stays in the field, so a keyboard user goes on from where they were
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == focused
+    session.assert_clean()
+
+
+def test_filters_survive_a_visit_to_another_page(served: AppServer, session: Session) -> None:
+    page = open_app(
+        session.new_page(),
+        served.url + "/sanctions?lang=en&from=2024-01-15&jur=JP,EU",
+        charts=SANCTIONS_CHARTS,
+    )
+    counts = helpers.showing(page)
+    link = page.locator('[data-testid="stSidebarNavLink"]', has_text=t("nav.overview", "en"))
+    rerun(page, link.click)
+    page.wait_for_function("() => location.pathname === '/'")
+    assert "from" not in query(page)  # the overview keeps its own view
+
+    link = page.locator('[data-testid="stSidebarNavLink"]', has_text=t("nav.sanctions", "en"))
+    rerun(page, link.click)
+    wait_for_charts(page, SANCTIONS_CHARTS)
+    assert helpers.showing(page) == counts
+    assert query(page)["from"] == ["2024-01-15"]
+    assert query(page)["jur"] == ["EU,JP"]
+    assert query(page)["lang"] == ["en"]
     session.assert_clean()
 
 

@@ -76,6 +76,27 @@ LANG_SCRIPT_JA = "<script>document.documentElement.lang = 'ja';</script>"
 LANG_SCRIPT_EN = "<script>document.documentElement.lang = 'en';</script>"
 
 
+#: Constant script: Enter in a date field applies the typed date, as leaving the field does.
+#: Streamlit's date input commits a typed date only when focus leaves it after a press outside
+#: (a bare blur() is ignored), so Enter does what a click beside the field does (a pointerdown
+#: outside, then the blur) and puts the focus back where it was. Installed once per browser
+#: tab; the listener survives reruns.
+DATE_ENTER_SCRIPT = """<script>
+if (!window.__dateEnter) {
+  window.__dateEnter = true;
+  document.addEventListener("keydown", (event) => {
+    const segment = event.target;
+    if (event.key !== "Enter" || !segment.closest) { return; }
+    if (!segment.closest('[data-testid="stDateInput"]')) { return; }
+    event.preventDefault();
+    document.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    segment.blur();
+    setTimeout(() => segment.isConnected && segment.focus(), 0);
+  }, true);
+}
+</script>"""
+
+
 def page_language(language: Lang) -> None:
     """Declare the page's language on <html lang> (screen readers and JIS X 8341-3 /
     WCAG 3.1.1 need it; Streamlit's page says "en" whatever it shows). Only the two
@@ -84,6 +105,7 @@ def page_language(language: Lang) -> None:
         LANG_SCRIPT_EN if language == "en" else LANG_SCRIPT_JA, unsafe_allow_javascript=True
     )
     st.sidebar.html(ACCESSIBLE_CSS)
+    st.sidebar.html(DATE_ENTER_SCRIPT, unsafe_allow_javascript=True)
 
 
 def _switched() -> None:

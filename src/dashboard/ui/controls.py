@@ -13,12 +13,18 @@ from datetime import date
 import streamlit as st
 
 from dashboard.i18n import Lang, label, t
-from dashboard.state import Notice, ViewSpec, ViewState, parse, to_query
+from dashboard.state import FilterSpec, Notice, ViewSpec, ViewState, parse, to_query
 from dashboard.ui import exports, presentation
 from dashboard.ui.common import LANG_KEY, ensure_router, language_switch, page_language
 
 PAGE_KEY = "_page"
 JAPAN_KEY = "_japan_view"  # the Japan view, kept across pages
+VIEWS_KEY = "_views"  # each page's last view (its query parameters), kept for the session
+#: Parameters a remembered view leaves out: the language and the Japan view are the session's,
+#: and presentation mode is entered on purpose, never by coming back to a page.
+NOT_REMEMBERED = frozenset({"lang", "present", "slide", "japan"})
+QUICK_ALL = "__all__"
+QUICK_NONE = "__none__"
 
 
 def _key(spec: ViewSpec, name: str) -> str:
@@ -52,6 +58,11 @@ def begin(spec: ViewSpec) -> list[Notice]:
     notices: list[Notice] = []
     if _entering(spec):
         params = {name: st.query_params.get(name, "") for name in st.query_params}
+        remembered = st.session_state.get(VIEWS_KEY, {}).get(spec.page)
+        if remembered and not set(params) - {"lang"}:
+            # Back on a page through the navigation, which drops the query: the reader's
+            # last view of it in this session (a link with parameters always wins).
+            params = {**remembered, **params}
         state, notices = parse(params, spec)
         if "japan" not in params and st.session_state.get(JAPAN_KEY):
             state = state.with_(japan=True)  # the Japan view follows the reader across pages
@@ -85,6 +96,34 @@ def _japan_changed(spec: ViewSpec) -> None:
 
 def _reset(spec: ViewSpec) -> None:
     _seed(spec, parse({}, spec)[0])
+
+
+def _quick(spec: ViewSpec, filter_spec: FilterSpec) -> None:
+    """All, none or only one category of a filter, chosen in one step; the picker then
+    empties again, ready for the next choice."""
+    picker = _key(spec, f"{filter_spec.param}.quick")
+    choice = st.session_state.get(picker)
+    if choice == QUICK_ALL:
+        chosen = list(filter_spec.codes)
+    elif choice == QUICK_NONE:
+        chosen = []
+    elif choice in filter_spec.codes:
+        chosen = [choice]
+    else:
+        return
+    st.session_state[_key(spec, filter_spec.param)] = chosen
+    st.session_state[picker] = None
+
+
+def _quick_label(filter_spec: FilterSpec, language: Lang) -> Callable[[str], str]:
+    def text(choice: str) -> str:
+        if choice == QUICK_ALL:
+            return t("filter.quick_all", language)
+        if choice == QUICK_NONE:
+            return t("filter.quick_none", language)
+        return t("filter.quick_only", language, name=label(filter_spec.field, choice, language))
+
+    return text
 
 
 def _labeller(field: str, language: Lang) -> Callable[[str], str]:
@@ -145,6 +184,16 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
             selection_mode="multi",
             key=_key(spec, filter_spec.param),
         )
+        side.selectbox(
+            t("filter.quick", language, name=filter_spec.title(language)),
+            options=[QUICK_ALL, QUICK_NONE, *filter_spec.codes],
+            index=None,
+            format_func=_quick_label(filter_spec, language),
+            placeholder=t("filter.quick_placeholder", language),
+            key=_key(spec, f"{filter_spec.param}.quick"),
+            on_change=_quick,
+            args=(spec, filter_spec),
+        )
     if spec.overlays:
         side.pills(
             t("filter.overlays", language),
@@ -182,6 +231,8 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
 def write_url(state: ViewState, spec: ViewSpec) -> None:
     """Mirror the view state into the URL (only when it changed, to avoid needless updates)."""
     wanted = to_query(state, spec)
+    views = st.session_state.setdefault(VIEWS_KEY, {})
+    views[spec.page] = {k: v for k, v in wanted.items() if k not in NOT_REMEMBERED}
     current = {name: st.query_params.get(name, "") for name in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

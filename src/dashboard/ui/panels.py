@@ -58,7 +58,7 @@ class ChartPanel:
             title = self.figure.title(language)
             st.subheader(title)
             if chart.counted:
-                st.caption(t("filter.showing", language, shown=len(shown), total=len(rows)))
+                st.caption(showing(len(shown), len(rows), language))
             if shown.empty:
                 _empty(language, spec)
                 return
@@ -94,6 +94,13 @@ def _chart(fig: go.Figure, key: str, alt: str) -> None:
     """The figure with its own theme (Streamlit's chart theme would override our type sizes
     and colours) and a text alternative for screen readers."""
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None, alt=alt)
+
+
+def showing(shown: int, total: int, language: Lang) -> str:
+    """The count caption: "all N" when nothing is filtered out, else "n of N"."""
+    if shown == total:
+        return t("filter.showing_all", language, total=total)
+    return t("filter.showing", language, shown=shown, total=total)
 
 
 def alt_text(title: str, rows: int, language: Lang, caption: str = "") -> str:
@@ -147,12 +154,16 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
     """All four datasets in swimlanes on one date axis (the overview's timeline)."""
     with panel(language):
         lanes = set(state.codes("lane"))
-        frames = {
-            spec.id: dataset(spec.id, language)
+        in_view = [
+            spec
             for spec in events.lanes()
-            if spec.lane is not None
-            and spec.lane.code in lanes
-            and (spec.lane.japan or not state.japan)
+            if spec.lane is not None and (spec.lane.japan or not state.japan)
+        ]
+        available = {spec.id: dataset(spec.id, language) for spec in in_view}
+        frames = {
+            spec.id: available[spec.id]
+            for spec in in_view
+            if spec.lane is not None and spec.lane.code in lanes
         }
         limited = {
             dataset_id: None if rows is None else _lane_rows(dataset_id, rows, state)
@@ -161,8 +172,10 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         combined = events.combined(limited, language)
         combined = filters.search(combined, state.query)
         st.subheader(t("chart.timeline_title", language))
-        total = sum(len(rows) for rows in frames.values() if rows is not None)
-        st.caption(t("filter.showing", language, shown=len(combined), total=total))
+        # Counted against every lane of the view, so hiding a lane shows fewer rows of the
+        # same total rather than a new, smaller total.
+        total = sum(len(rows) for rows in available.values() if rows is not None)
+        st.caption(showing(len(combined), total, language))
         if combined.empty:
             st.info(
                 t("filter.empty", language, dataset=t("nav.overview", language)),
