@@ -39,6 +39,7 @@ from dashboard.briefing import (
 )
 from dashboard.briefing.deck import source_pages
 from dashboard.briefing.images import INSTALL_HINT, decorate
+from dashboard.figures import FIGURES
 from dashboard.i18n import Lang, format_date, t
 from dashboard.slides import SECTIONS, load_frames
 from dashboard.state import ViewState, default_state, parse
@@ -115,6 +116,11 @@ def test_each_section_slide_has_its_chart_picture_and_key_points_as_text(decks, 
         assert len(pictures) == 1, section.key
         image = Image.open(io.BytesIO(pictures[0].image.blob))
         assert image.width >= 1600  # drawn at twice its CSS size: crisp on a projector
+        # alt text said from the slide's data: the chart's title, then numbers or dates
+        descr = pictures[0]._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr")
+        title = FIGURES[section.chart].title(lang)
+        assert descr.startswith(title) and len(descr) > len(title) + 20, descr
+        assert re.search(r"\d", descr[len(title) :]), descr
         text = slide_text(slide)
         assert 3 <= len(section.points(lang)) <= 5
         for point in section.points(lang):

@@ -33,6 +33,10 @@ ROW_IDS = {
     for dataset_id in DATASET_IDS
     for row_id in read(dataset_id).frame["id"]  # type: ignore[index]
 }
+TABLE_HINT = re.compile(
+    r"図の下の「表で見る（出典付き）」に\d+行のデータと出典がある。"
+    r"|The table view below it lists its \d+ rows with sources\."
+)
 CHART_PAGES = [page for page in PAGES if page != "data_sources"]
 NARRATIVE_PAGES = ["ceasefire", "war_economy", "dprk_russia", "recommendations"]
 
@@ -150,10 +154,23 @@ def test_japanese_footnotes_have_no_english_months_or_row_ids(page: str) -> None
 
 
 @pytest.mark.parametrize("page", CHART_PAGES)
-def test_every_chart_has_a_text_alternative_and_its_own_theme(page: str) -> None:
-    _, _, protos = rendered(page, "en")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_chart_has_a_text_alternative_said_from_its_data_and_its_own_theme(
+    page: str, lang: Lang
+) -> None:
+    """The text alternative says what the data show (a number or a date from them), in the
+    page's language, not just the chart's title."""
+    _, _, protos = rendered(page, lang)
+    assert protos, page
     for proto in protos:
-        assert proto.alt.strip(), page
+        alt = proto.alt.strip()
+        _title, _, said = alt.partition("。" if lang == "ja" else ". ")
+        said = TABLE_HINT.sub("", said)  # the fixed pointer to the table view does not count
+        assert re.search(r"\d", said), f"{page}: {alt[:160]!r} says nothing from the data"
+        if lang == "ja":
+            assert not ENGLISH_MONTH.search(alt), alt[:200]
+        else:
+            assert not re.search(r"[\u3040-\u30ff]", alt), alt[:200]  # no kana in English
         assert proto.theme == "", f"{page}: Streamlit's chart theme would override ours"
 
 

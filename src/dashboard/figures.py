@@ -79,6 +79,18 @@ class Figure:
         options = {name: value for name, value in context.items() if name in accepted}
         return build(rows, lang, **options, **self.chart.options)
 
+    def describe(
+        self, rows: pd.DataFrame, lang: Lang, extra: dict[str, pd.DataFrame] | None = None
+    ) -> str:
+        """One or two sentences on what the chart of ``rows`` shows (its text alternative);
+        empty for a chart with no describer (a table, which a screen reader reads itself)."""
+        from dashboard.charts.alt import DESCRIBERS
+
+        describer = DESCRIBERS.get(self.chart.builder)
+        if describer is None or rows.empty:
+            return ""
+        return describer(rows, lang, dataset=self.dataset, extra=extra or {}, **self.chart.options)
+
 
 @cache
 def _builder(path: str) -> tuple[Callable[..., Any], frozenset[str]]:

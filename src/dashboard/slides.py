@@ -54,6 +54,15 @@ class Section:
         extra = {name: rows[name] for name in spec.chart.with_datasets if name in rows}
         return spec.draw(rows[spec.dataset.id], state, lang, extra=extra, wide=True)
 
+    def alt(self, rows: Rows, lang: Lang) -> str:
+        """The chart's text alternative: its title and what its rows show (on screen, in
+        presentation mode, and as the picture's alt text in the deck and handout)."""
+        spec = self.figure_spec
+        extra = {name: rows[name] for name in spec.chart.with_datasets if name in rows}
+        said = spec.describe(rows[spec.dataset.id], lang, extra)
+        title = chart_title(self, lang)
+        return f"{title}。{said}" if lang == "ja" else f"{title}. {said}".strip()
+
 
 SECTIONS: tuple[Section, ...] = (
     Section("ceasefire", "ceasefire_timeline"),

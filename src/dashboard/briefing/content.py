@@ -50,6 +50,8 @@ class SectionContent:
     missing: tuple[str, ...] = ()
     #: The section's claims as (kind in brackets, text), in order: the notes carry them.
     claims: tuple[tuple[str, str], ...] = ()
+    #: The chart picture's text alternative, said from the rows it shows.
+    alt: str = ""
 
     @property
     def publishers(self) -> list[str]:
@@ -130,11 +132,13 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
         missing = tuple(name for name in section.datasets if name not in frames)
         figure = None
         row_count = 0
+        alt = ""
         used: list[Source] = []
         if not missing:
             rows = section.select(frames, state)
             row_count = sum(len(frame) for frame in rows.values())
             figure = section.figure(rows, _axis_state(section, state), lang)
+            alt = section.alt(rows, lang)
             for publisher, title, url in slides.sources(rows):
                 if url not in numbers:
                     numbers[url] = Source(len(numbers) + 1, publisher, title, url)
@@ -153,6 +157,7 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
                     (_kind_mark(claim.kind_label(lang), lang), claim.text(lang))
                     for claim in chapter_claims.of_section(section.key)
                 ),
+                alt=alt,
             )
         )
     return Briefing(

@@ -281,7 +281,10 @@ def _section_slide(
             io.BytesIO(picture), Inches(left), Inches(top), Inches(width), Inches(height)
         )
         shape.name = section.chart_title
-        shape._element.xpath("./p:nvPicPr/p:cNvPr")[0].set("descr", section.chart_title)
+        # python-pptx has no API for a picture's alt text; PowerPoint keeps it in cNvPr/@descr.
+        shape._element.xpath("./p:nvPicPr/p:cNvPr")[0].set(
+            "descr", section.alt or section.chart_title
+        )
     else:
         if section.missing:
             reason = t("briefing.data_missing", lang, datasets=", ".join(section.missing))

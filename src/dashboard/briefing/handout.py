@@ -184,7 +184,7 @@ def _section(
             x=MARGIN,
             w=CHART_WIDTH_MM,
             h=CHART_HEIGHT_MM,
-            alt_text=section.chart_title,
+            alt_text=section.alt or section.chart_title,
         )
         pdf.ln(4)
     else:

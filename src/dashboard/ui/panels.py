@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import events, filters, selection
 from dashboard.charts import timeline
+from dashboard.charts.alt import events_sentence
 from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.cached import load
 from dashboard.datasets.spec import in_lang
@@ -75,8 +76,8 @@ class ChartPanel:
             if chart.table:
                 st.table(drawn.set_index(drawn.columns[0]))
             else:
-                caption = in_lang(chart.caption, language) if chart.caption else ""
-                _chart(drawn, self.key, alt_text(title, len(shown), language, caption))
+                said = self.figure.describe(shown, language, extra)
+                _chart(drawn, self.key, alt_text(title, said, len(shown), language))
             source_line(shown, language)
             if not chart.table:
                 chart_downloads(drawn, title=title, rows=shown, language=language, key=self.key)
@@ -103,14 +104,16 @@ def showing(shown: int, total: int, language: Lang) -> str:
     return t("filter.showing", language, shown=shown, total=total)
 
 
-def alt_text(title: str, rows: int, language: Lang, caption: str = "") -> str:
-    """A chart's text alternative: what it shows, and where its data are in words."""
+def alt_text(title: str, said: str, rows: int, language: Lang) -> str:
+    """A chart's text alternative: its title, what its data show (``said``, generated from
+    the rows drawn), and where the rows are in words."""
     if language == "ja":
         return (
-            f"図：{title}。{caption}"
-            f"図の下の「表で見る（出典付き）」に{rows}行のデータと出典がある。"
+            f"図：{title}。{said}図の下の「表で見る（出典付き）」に{rows}行のデータと出典がある。"
         )
-    return f"Chart: {title}. {caption} The table view below it lists its {rows} rows with sources."
+    return (
+        f"Chart: {title}. {said} The table view below it lists its {rows} rows with sources."
+    ).replace("  ", " ")
 
 
 def _empty(language: Lang, spec: Dataset) -> None:
@@ -195,7 +198,12 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         _chart(
             fig,
             "combined_timeline",
-            alt_text(t("chart.timeline_title", language), len(combined), language),
+            alt_text(
+                t("chart.timeline_title", language),
+                events_sentence(combined, "lane", language, column="lane"),
+                len(combined),
+                language,
+            ),
         )
         cited = combined.rename(columns={"source": "source_publisher"})
         source_line(cited, language)

@@ -84,7 +84,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
                     width="stretch",
                     key=f"present.{section.key}",
                     theme=None,
-                    alt=f"{slides.chart_title(section, language)}",
+                    alt=section.alt(rows, language),
                 )
                 for frame in rows.values():
                     source_line(frame, language)

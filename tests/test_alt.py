@@ -1,0 +1,85 @@
+"""Chart text alternatives are said from the rows a chart shows: every chart has a describer,
+its sentences carry the data's own numbers and dates, and they follow the filters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from dashboard.charts.alt import DESCRIBERS
+from dashboard.figures import FIGURES
+from dashboard.i18n import Lang, format_date
+from dashboard.slides import SECTIONS, load_frames
+from dashboard.state import default_state
+from dashboard.views import BRIEFING
+
+FRAMES, _ = load_frames(tuple(sorted({figure.dataset.id for figure in FIGURES.values()})))
+CHARTS = [name for name, figure in FIGURES.items() if not figure.chart.table]
+
+
+def said(name: str, lang: Lang, **changes: object) -> str:
+    figure = FIGURES[name]
+    state = default_state(BRIEFING, lang).with_(**changes)
+    rows = figure.select(FRAMES[figure.dataset.id], state)
+    return figure.describe(rows, lang, figure.select_extra(FRAMES, state))
+
+
+def test_every_chart_builder_has_a_describer() -> None:
+    builders = {FIGURES[name].chart.builder for name in CHARTS}
+    assert builders - set(DESCRIBERS) == set()
+
+
+@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_chart_is_said_in_its_language(name: str, lang: Lang) -> None:
+    text = said(name, lang)
+    assert len(text) > 30, text
+    assert text.endswith("。" if lang == "ja" else "."), text
+    if lang == "ja":
+        assert not re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b", text)
+    else:
+        assert not re.search(r"[\u3040-\u30ff]", text), text  # no kana in English
+
+
+def test_timeline_count_and_latest_event_come_from_the_rows() -> None:
+    figure = FIGURES["sanctions_lanes"]
+    state = default_state(BRIEFING, "en").with_(start=date(2024, 1, 1))
+    rows = figure.select(FRAMES[figure.dataset.id], state)
+    text = figure.describe(rows, "en")
+    latest = rows.sort_values(["date", "id"]).iloc[-1]
+    assert text.startswith(f"{len(rows)} entries from ")
+    assert format_date(rows["date"].min(), "en") in text
+    assert f"The latest, on {format_date(latest['date'], 'en')}: “{latest['title_en']}”" in text
+    eu = int((rows["jurisdiction"] == "EU").sum())
+    assert f"EU {eu}" in text
+
+
+def test_the_sentences_follow_the_filters() -> None:
+    assert said("sanctions_lanes", "en") != said("sanctions_lanes", "en", start=date(2025, 1, 1))
+    only_japan = said("sanctions_lanes", "ja", selected={"jur": ("JP",)})
+    assert "日本" in only_japan and "EU" not in only_japan
+
+
+def test_gdp_is_said_with_rosstat_outturns_and_forecasts_apart() -> None:
+    text = said("gdp_growth", "ja", start=date(2021, 1, 1))
+    assert "ロススタットの実質GDP成長率（年次）は" in text
+    assert "2025年7〜9月期 +0.6%" in text  # the latest quarterly outturn on the chapter's date
+    assert "予測" in text and "白抜き" in text  # forecasts said apart, as drawn apart
+
+
+def test_amounts_in_different_currencies_are_never_compared() -> None:
+    text = said("japan_support_amounts", "en")
+    assert "in US dollars (the largest" in text and "in yen (the largest" in text
+    assert "never added" in text
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.key)
+def test_slide_pictures_carry_the_same_alternative(section) -> None:  # type: ignore[no-untyped-def]
+    state = default_state(BRIEFING, "en")
+    rows = section.select(FRAMES, state)
+    alt = section.alt(rows, "en")
+    title = FIGURES[section.chart].title("en")
+    assert alt.startswith(title + ". ")
+    assert re.search(r"\d", alt[len(title) :]), alt  # said from the data, not only the title
