@@ -16,9 +16,15 @@ PAGES = [
     ("pages/recommendations.py", "recommendations"),
     ("pages/data_sources.py", "data_sources"),
 ]
+#: Reached from a link on Data and sources, not from the menu.
+HIDDEN = [("pages/accessibility.py", "accessibility")]
 st.navigation(
     [
         st.Page(path, title=t(f"nav.{key}", language), url_path=key, default=key == "overview")
         for path, key in PAGES
+    ]
+    + [
+        st.Page(path, title=t(f"nav.{key}", language), url_path=key, visibility="hidden")
+        for path, key in HIDDEN
     ]
 ).run()

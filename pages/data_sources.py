@@ -9,3 +9,4 @@ common.header(common.t("nav.data_sources", state.lang), state.lang, notices, jap
 sources.datasets(state.lang)
 sources.reference_tables(state.lang)
 sources.errata(state.lang)
+common.accessibility_link(state.lang)

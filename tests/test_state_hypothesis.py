@@ -12,6 +12,7 @@ round-trip. Then a few hostile links through AppTest, and a scan for raw HTML in
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -341,11 +342,15 @@ def _constants(tree: ast.Module) -> dict[str, str]:
 
 
 LANG_SCRIPT = re.compile(r"<script>document\.documentElement\.lang = '[a-z]{2}';</script>")
+#: Other constant scripts, each read and approved as it stands (SHA-256 of its stripped text):
+#: a change to one fails this test until it is read again. Enter in a date field applies it.
+REVIEWED_SCRIPTS = frozenset({"907b59f151dfa7a5d8d511293db9f978f8e28153fbe01f2085d06acaa9cd4b43"})
 
 
 def _is_constant_css(arg: ast.expr, constants: dict[str, str]) -> bool:
-    """A constant stylesheet, a constant language-declaring script, or a choice between two
-    such constants (``A if cond else B``): nothing computed from data reaches the page."""
+    """A constant stylesheet, a constant language-declaring script, a reviewed constant script
+    (``REVIEWED_SCRIPTS``), or a choice between two such constants (``A if cond else B``):
+    nothing computed from data reaches the page."""
     if isinstance(arg, ast.IfExp):
         return _is_constant_css(arg.body, constants) and _is_constant_css(arg.orelse, constants)
     text = constants.get(arg.id) if isinstance(arg, ast.Name) else None
@@ -353,6 +358,8 @@ def _is_constant_css(arg: ast.expr, constants: dict[str, str]) -> bool:
         return False
     stripped = text.strip()
     if LANG_SCRIPT.fullmatch(stripped):
+        return True
+    if hashlib.sha256(stripped.encode()).hexdigest() in REVIEWED_SCRIPTS:
         return True
     return stripped.startswith("<style>") and stripped.endswith("</style>") and "{{" not in text
 

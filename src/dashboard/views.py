@@ -69,6 +69,7 @@ SANCTIONS = page("sanctions", date(2022, 2, 1))
 DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))
 RECOMMENDATIONS = page("recommendations", date(2022, 2, 1))
 DATA_SOURCES = ViewSpec(page="data_sources", lo=AS_OF, hi=AS_OF, slides=SLIDES)
+ACCESSIBILITY = ViewSpec(page="accessibility", lo=AS_OF, hi=AS_OF, slides=SLIDES)
 
 #: The briefing export (deck and handout): every category filter of every dataset, over the
 #: whole data range (annual GDP from 2014); by default from the year of the full-scale invasion.
@@ -82,5 +83,14 @@ BRIEFING = ViewSpec(
     search=True,
 )
 
-ALL = (OVERVIEW, CEASEFIRE, WAR_ECONOMY, SANCTIONS, DPRK_RUSSIA, RECOMMENDATIONS, DATA_SOURCES)
+ALL = (
+    OVERVIEW,
+    CEASEFIRE,
+    WAR_ECONOMY,
+    SANCTIONS,
+    DPRK_RUSSIA,
+    RECOMMENDATIONS,
+    DATA_SOURCES,
+    ACCESSIBILITY,
+)
 BY_PAGE = {spec.page: spec for spec in ALL}

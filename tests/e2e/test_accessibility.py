@@ -47,6 +47,22 @@ def test_page_is_axe_clean_and_declares_its_language(
     session.assert_clean()
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_accessibility_statement_is_linked_axe_clean_and_in_its_language(
+    served: AppServer, session: Session, lang: str
+) -> None:
+    page = open_app(session.new_page(), served.url + f"/data_sources?lang={lang}")
+    link = page.locator('[data-testid="stPageLink"] a', has_text="JIS X 8341-3")
+    link.click()
+    page.wait_for_function("() => location.pathname === '/accessibility'")
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+    page.locator("h2").first.wait_for()
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "WCAG 2.2" in text and "axe-core" in text
+    assert _violations(page) == []
+    session.assert_clean()
+
+
 def test_presentation_mode_is_axe_clean(served: AppServer, session: Session) -> None:
     page = open_app(session.new_page(), served.url + "/ceasefire?present=1&lang=en", charts=1)
     page.wait_for_function("() => document.documentElement.lang === 'en'")

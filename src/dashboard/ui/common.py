@@ -214,3 +214,13 @@ def panel(language: Lang) -> Iterator[None]:
     except Exception:  # keep the rest of the page alive; details go to the server log
         logging.getLogger("dashboard").exception("panel failed")
         st.error(t("app.unexpected", language), icon=":material/error:")
+
+
+def accessibility_link(language: Lang) -> None:
+    """The link to the accessibility statement (a page kept out of the menu)."""
+    st.subheader(t("nav.accessibility", language))
+    st.page_link(
+        "pages/accessibility.py",
+        label=t("page.accessibility_link", language),
+        icon=":material/accessibility_new:",
+    )

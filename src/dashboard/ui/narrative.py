@@ -19,6 +19,7 @@ from dashboard.claims import Claim, kind_note, of_section, summary
 from dashboard.datasets.cached import evidence_index
 from dashboard.evidence import Evidence
 from dashboard.i18n import Lang, format_date, label, t
+from dashboard.paths import NARRATIVE_DIR
 from dashboard.state import ViewState
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
@@ -159,3 +160,8 @@ def quote(section_id: str, terms: dict[str, str], language: Lang) -> None:
 def _plain(paragraph: Paragraph) -> str:
     separator = "" if paragraph.lang == "ja" else " "
     return separator.join(claim.text(paragraph.lang) for claim in paragraph.claims)
+
+
+def statement(name: str, language: Lang) -> None:
+    """A page of the editors' own prose (``narrative/<name>.<lang>.md``), shown as written."""
+    st.markdown((NARRATIVE_DIR / f"{name}.{language}.md").read_text(encoding="utf-8"))
