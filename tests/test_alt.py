@@ -83,3 +83,28 @@ def test_slide_pictures_carry_the_same_alternative(section) -> None:  # type: ig
     title = FIGURES[section.chart].title("en")
     assert alt.startswith(title + ". ")
     assert re.search(r"\d", alt[len(title) :]), alt  # said from the data, not only the title
+
+
+@pytest.mark.parametrize("name", ["sanctions_counts", "dprk_counts", "territory_gains"])
+def test_bars_carry_a_pattern_and_an_outline_beside_their_colour(name: str) -> None:
+    """Colour is never the only carrier: each category's bars have their own fill pattern,
+    the same whatever is filtered, and a dark outline (a 3:1 edge for light fills)."""
+    figure = FIGURES[name]
+
+    def patterns(**changes: object) -> dict[str, str]:
+        state = default_state(BRIEFING, "en").with_(start=date(2022, 1, 1), **changes)
+        rows = figure.select(FRAMES[figure.dataset.id], state)
+        drawn = figure.draw(rows, state, "en", extra=figure.select_extra(FRAMES, state))
+        bars = [trace for trace in drawn.data if trace.type == "bar"]
+        assert bars
+        for bar in bars:
+            assert bar.marker.line.color == "#333333" and bar.marker.line.width >= 0.8
+        return {bar.name: bar.marker.pattern.shape or "" for bar in bars}
+
+    every = patterns()
+    if len(every) > 1:
+        assert len(set(every.values())) == len(every), every  # one pattern per category
+    if name == "sanctions_counts":
+        assert patterns(selected={"jur": ("JP", "US")}) == {
+            k: every[k] for k in ("Japan", "United States")
+        }

@@ -52,7 +52,16 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
                     "y": mine["value"].to_numpy(),
                     "width": MONTH_MS * width,
                     "name": name,
-                    "marker": {"color": colour, "line": {"color": "#333333", "width": 0.5}},
+                    "marker": {
+                        "color": colour,
+                        "line": theme.OUTLINE,
+                        "pattern": {
+                            "shape": theme.pattern("estimator", code),
+                            "fgcolor": "#333333",
+                            "size": 6,
+                            "solidity": 0.25,
+                        },
+                    },
                     "customdata": [
                         [period_label(p, lang), number(v, "km2", lang), name, s]
                         for p, v, s in zip(

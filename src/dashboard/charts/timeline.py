@@ -296,7 +296,16 @@ def counts_by_period(
                     "x": ticks,
                     "y": np.bincount(slot[mask], minlength=len(full)),
                     "name": label(field, code, lang),
-                    "marker": {"color": theme.colour(field, code)},
+                    "marker": {
+                        "color": theme.colour(field, code),
+                        "line": theme.OUTLINE,
+                        "pattern": {
+                            "shape": theme.pattern(field, code),
+                            "fgcolor": "#333333",
+                            "size": 7,
+                            "solidity": 0.25,
+                        },
+                    },
                     "hovertemplate": "%{x}: %{y}"
                     + ("件" if lang == "ja" else " entries")
                     + "<extra>%{fullData.name}</extra>",
