@@ -139,3 +139,36 @@ def combined(parts: Mapping[str, pd.DataFrame | None], lang: Lang) -> pd.DataFra
     }
     order = np.lexsort((columns["id"], columns["date"]))  # by date, then id
     return _as_frame({name: values[order] for name, values in columns.items()})
+
+
+#: The combined timeline's raw download: codes, ISO dates and the text in both languages.
+RAW_COLUMNS = [
+    "id",
+    "date",
+    "dataset",
+    "lane",
+    "title_ja",
+    "title_en",
+    "detail_ja",
+    "detail_en",
+    "source",
+    "url",
+    "key_event",
+]
+
+
+def raw_rows(shown: pd.DataFrame, parts: Mapping[str, pd.DataFrame | None]) -> pd.DataFrame:
+    """The events of ``shown`` (a ``combined`` frame in one language) as data, in its order:
+    dataset and lane codes, the date, the title and detail in Japanese and in English, the
+    source and link, and whether the data mark it a key event.
+
+    ``parts`` are the rows ``shown`` was combined from. Assume: ids are unique within a dataset.
+    """
+    keys = pd.MultiIndex.from_arrays([shown["dataset"], shown["id"]])
+    text = {}
+    for lang in ("ja", "en"):
+        events = combined(parts, lang).set_index(["dataset", "id"]).reindex(keys)
+        text[f"title_{lang}"] = events["title"].to_numpy()
+        text[f"detail_{lang}"] = events["detail"].to_numpy()
+    raw = shown.assign(**text, key_event=shown["key"])
+    return raw[RAW_COLUMNS].reset_index(drop=True)
