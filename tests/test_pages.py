@@ -291,9 +291,11 @@ def test_rerun_after_a_filter_change_reads_no_files(monkeypatch: pytest.MonkeyPa
 def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout(
     page: str,
 ) -> None:
+    raw_csv = "Rows shown — raw data (codes, both languages), CSV"
+    shown_csv = "Table as shown (English), CSV"
     at = open_page(page, lang="en")
     closed = [button.proto.label for button in at.get("download_button")]
-    assert "Download the rows shown (CSV)" not in closed  # closed table views build nothing
+    assert raw_csv not in closed and shown_csv not in closed  # closed table views build nothing
     for expander in at.expander:
         if expander.key and expander.key.startswith("table."):
             at.session_state[expander.key] = True  # the user opens every table view
@@ -305,9 +307,25 @@ def test_every_chart_offers_png_svg_and_csv_and_the_page_offers_deck_and_handout
     assert len(at.dataframe) == charts + tables
     assert labels.count("Chart as PNG") == charts
     assert labels.count("Chart as SVG") == charts
-    assert labels.count("Download the rows shown (CSV)") == charts + tables
+    # Each table view: the raw rows and the table as shown, and a line saying which is which.
+    assert labels.count(raw_csv) == charts + tables
+    assert labels.count(shown_csv) == charts + tables
+    notes = [caption.value for caption in at.caption if caption.value.startswith("Raw data:")]
+    assert len(notes) == charts + tables
     assert labels.count("Download briefing deck (PPTX)") == 1
     assert labels.count("Download handout (PDF, A4)") == 1
+
+
+def test_a_table_view_in_japanese_names_its_two_downloads_in_japanese() -> None:
+    at = open_page("sanctions")
+    for expander in at.expander:
+        if expander.key and expander.key.startswith("table."):
+            at.session_state[expander.key] = True
+    at.run()
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "表示中の行（元データ：コード・日英両言語）をCSVで" in labels
+    assert "表示中の表（画面のとおり・日本語）をCSVで" in labels
+    assert any(caption.value.startswith("元データ：") for caption in at.caption)
 
 
 def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> None:

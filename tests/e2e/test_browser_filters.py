@@ -10,11 +10,20 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
+from dashboard.i18n import label as code_label
 from dashboard.i18n import t
 from tests.e2e import helpers
-from tests.e2e.harness import RUN_COUNTER, AppServer, Session, open_app, rerun, wait_for_charts
+from tests.e2e.harness import (
+    RUN_COUNTER,
+    AppServer,
+    Session,
+    open_app,
+    rerun,
+    runs_finished,
+    wait_for_charts,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -136,6 +145,19 @@ def test_filters_survive_a_visit_to_another_page(served: AppServer, session: Ses
     session.assert_clean()
 
 
+def _download_csv(page: Page, button: Locator) -> tuple[str, bytes]:
+    """Click a CSV download (it only downloads: the page does not rerun)."""
+    with page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def _csv_rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, so Excel reads the Japanese
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
 def test_csv_download_has_the_rows_shown(served: AppServer, session: Session) -> None:
     page = open_app(
         session.new_page(),
@@ -150,18 +172,39 @@ def test_csv_download_has_the_rows_shown(served: AppServer, session: Session) ->
     # Opening the table view reruns the script; the download is clicked once that run is
     # over, as a reader would (a click during a run can race the run's own redraw).
     rerun(page, lambda: expander.locator("summary").click())
-    button = expander.locator('[data-testid="stDownloadButton"] button')
-    button.wait_for()
-    with page.expect_download() as download_info:
-        button.click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".csv")
-    raw = Path(download.path()).read_bytes()
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    downloads = expander.locator('[data-testid="stDownloadButton"] button')
+    raw_button = downloads.filter(has_text=t("table.download_raw", "en"))
+    shown_button = downloads.filter(has_text=t("table.download_shown", "en"))
+    raw_button.wait_for()
+    assert downloads.count() == 2
+    assert expander.get_by_text(t("table.download_note", "en")).is_visible()
 
-    assert len(rows) == shown
-    assert sorted(row["id"] for row in rows) == chart_ids
-    assert all("2024-01-15" <= row["date"] <= "2025-12-31" for row in rows)
+    runs = runs_finished(page)
+    raw_name, raw_data = _download_csv(page, raw_button)
+    assert raw_name == "sanctions_timeline_filtered_raw.csv"
+    raw = _csv_rows(raw_data)
+    assert len(raw) == shown
+    assert sorted(row["id"] for row in raw) == chart_ids
+    assert all("2024-01-15" <= row["date"] <= "2025-12-31" for row in raw)
+    assert {"jurisdiction", "measure_type", "title_ja", "title_en"} <= set(raw[0])
+
+    shown_name, shown_data = _download_csv(page, shown_button)
+    assert shown_name == "sanctions_timeline_filtered_shown_en.csv"
+    table = _csv_rows(shown_data)
+    assert len(table) == shown
+    headers = ["table.date", "filter.jurisdiction", "filter.measure_type", "table.title"]
+    assert list(table[0])[:4] == [t(key, "en") for key in headers]
+    assert "id" not in table[0] and "measure_type" not in table[0]
+    # Row for row the raw rows, with labels where the raw file has codes.
+    measure = t("filter.measure_type", "en")
+    codes = {row["measure_type"] for row in raw}
+    assert [row[measure] for row in table] == [
+        code_label("measure_type", row["measure_type"], "en") for row in raw
+    ]
+    assert not codes & {row[measure] for row in table}
+    assert [row[t("table.title", "en")] for row in table] == [row["title_en"] for row in raw]
+    # The downloads did not rerun the page (nothing to redraw; a rerun could revoke the file).
+    assert runs_finished(page) == runs
     session.assert_clean()
 
 
@@ -186,7 +229,7 @@ def test_an_open_table_view_stays_open_when_the_filters_change(
     summary = expander.locator("summary")
     assert f"· {shown_after}" in summary.inner_text()
     expander.locator('[data-testid="stDataFrame"]').wait_for()
-    assert expander.locator('[data-testid="stDownloadButton"]').count() == 1
+    assert expander.locator('[data-testid="stDownloadButton"]').count() == 2  # raw, shown
     session.assert_clean()
 
 

@@ -21,12 +21,20 @@ from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.cached import load
 from dashboard.datasets.spec import in_lang
 from dashboard.figures import FIGURES, Figure
-from dashboard.i18n import Lang, label, t
+from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, panel, source_line
 from dashboard.ui.exports import chart_downloads
-from dashboard.ui.tables import lazy_expander, table_view, to_csv
+from dashboard.ui.tables import csv_downloads, display_frame, lazy_expander, table_view
 
+#: The combined timeline's table view (then its source and link), from its event columns.
+TIMELINE_TABLE = (
+    ("date", "table.date"),
+    ("lane", "table.lane"),
+    ("title", "table.title"),
+    ("detail", "table.summary"),
+    ("id", "table.id"),
+)
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -218,23 +226,25 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         with lazy_expander(label_, key="table.combined_timeline") as open_:
             if not open_:
                 return
-            table = combined.assign(
-                lane=combined["lane"].map(lambda code: label("lane", code, language)),
-                date=combined["date"].dt.strftime("%Y-%m-%d"),
-            )[["date", "lane", "title", "detail", "source", "url", "id"]]
+            table = display_frame(
+                cited.rename(columns={"url": "source_url"}),
+                language,
+                TIMELINE_TABLE,
+                codes={"lane": "lane"},
+            )
+            link = t("table.link", language)
             st.dataframe(
                 table,
                 hide_index=True,
                 width="stretch",
-                column_config={"url": st.column_config.LinkColumn("URL", display_text="↗")},
+                column_config={link: st.column_config.LinkColumn(link, display_text="↗")},
             )
-            st.download_button(
-                t("table.download", language),
-                data=lambda: to_csv(table),
-                file_name="timeline_filtered.csv",
-                mime="text/csv",
-                key="download.combined_timeline",
-                icon=":material/download:",
+            csv_downloads(
+                lambda: events.raw_rows(combined, limited),
+                table,
+                language,
+                name="timeline",
+                key="combined_timeline",
             )
 
 

@@ -1,8 +1,9 @@
-"""Table views under charts: the rows a chart shows, with source links and a CSV download."""
+"""Table views under charts: the rows a chart shows, with source links and two CSV downloads
+(the raw rows, and the table as shown in the page's language)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import pandas as pd
@@ -67,9 +68,48 @@ def display_frame(
                 )
             )
         shown[in_lang(key, language) if isinstance(key, tuple) else t(key, language)] = values
-    shown[t("table.source", language)] = rows["source_publisher"] + " — " + rows["source_title"]
+    source = rows["source_publisher"]
+    if "source_title" in rows.columns:  # events (the combined timeline) name the publisher only
+        source = source + " — " + rows["source_title"]
+    shown[t("table.source", language)] = source
     shown[t("table.link", language)] = rows["source_url"]
     return shown.reset_index(drop=True)
+
+
+def csv_downloads(
+    raw: Callable[[], pd.DataFrame],
+    shown: pd.DataFrame,
+    language: Lang,
+    *,
+    name: str,
+    key: str,
+) -> None:
+    """The two CSVs of a table view, each built on click (not on every rerun): the raw rows
+    (``raw()``: codes and both languages' columns) and ``shown``, the table as displayed, with
+    a caption saying which is which.
+
+    A click only downloads: rerunning the page would redraw nothing, and a rerun that renders
+    the button anew can revoke the file the click is still fetching.
+    """
+    st.download_button(
+        t("table.download_raw", language),
+        data=lambda: to_csv(raw()),
+        file_name=f"{name}_filtered_raw.csv",
+        mime="text/csv",
+        key=f"download.{key}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    st.download_button(
+        t("table.download_shown", language),
+        data=lambda: to_csv(shown),
+        file_name=f"{name}_filtered_shown_{language}.csv",
+        mime="text/csv",
+        key=f"download.{key}.shown",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    st.caption(t("table.download_note", language))
 
 
 def table_view(
@@ -81,15 +121,17 @@ def table_view(
     codes: dict[str, str] | None = None,
     key: str,
 ) -> None:
-    """An expander with the table of ``rows`` and a download of exactly those rows.
+    """An expander with the table of ``rows`` and downloads of exactly those rows (raw, and
+    as shown).
 
     The table is built only while the expander is open (a closed one costs nothing per rerun).
     """
     with lazy_expander(t("table.show", language) + f" · {len(rows)}", key=f"table.{key}") as shown:
         if not shown:
             return
+        table = display_frame(rows, language, columns, codes=codes)
         st.dataframe(
-            display_frame(rows, language, columns, codes=codes),
+            table,
             hide_index=True,
             width="stretch",
             column_config={
@@ -98,11 +140,4 @@ def table_view(
                 )
             },
         )
-        st.download_button(
-            t("table.download", language),
-            data=lambda: to_csv(rows),  # built on click, not on every rerun
-            file_name=f"{name}_filtered.csv",
-            mime="text/csv",
-            key=f"download.{key}",
-            icon=":material/download:",
-        )
+        csv_downloads(lambda: rows, table, language, name=name, key=key)
