@@ -14,9 +14,11 @@ import pytest
 from dashboard import selection, views
 from dashboard.charts import theme
 from dashboard.charts.common import (
+    LEGEND_ENTRY_PAD_PX,
     LEGEND_FULL_PX,
     LEGEND_HALF_PX,
     TITLE_PX,
+    WIDE_SCALE,
     legend_below,
     text_px,
     wrap_for_two_a_row,
@@ -92,9 +94,15 @@ def test_legend_lists_one_entry_a_row_when_a_name_is_too_wide_for_half() -> None
     short = [{"name": "EU"}, {"name": "United States"}]
     long = [*short, {"name": "Europe (countries and EU institutions): total aid"}]
     hidden = [*short, {"name": "Europe (countries and EU institutions)", "showlegend": False}]
-    assert legend_below(short)["entrywidth"] == 0.5
+    # Entries as wide as the longest name (plus its symbol), in pixels: as many a row as the
+    # plot holds, two at 1280 px, fewer on a narrower screen, never drawn over each other.
+    entry = round(text_px("United States", 15) + LEGEND_ENTRY_PAD_PX)
+    assert legend_below(short)["entrywidth"] == entry
+    assert legend_below(short)["entrywidthmode"] == "pixels"
+    assert entry <= LEGEND_HALF_PX + LEGEND_ENTRY_PAD_PX  # so two a row where half fits
     assert legend_below(long)["entrywidth"] == 1.0
-    assert legend_below(hidden)["entrywidth"] == 0.5
+    assert legend_below(long)["entrywidthmode"] == "fraction"
+    assert legend_below(hidden)["entrywidth"] == entry
     assert legend_below(short)["maxheight"] == 1.0  # never a scrolled legend
 
 
@@ -103,7 +111,7 @@ def test_legend_lists_one_entry_a_row_when_a_name_is_too_wide_for_half() -> None
 def test_titles_and_legend_names_fit_the_room_they_have(name: str, lang: Lang) -> None:
     figure = drawn(name, lang)
     assert figure is not None
-    scale = 2 if FIGURES[name].chart.wide else 1
+    scale = WIDE_SCALE if FIGURES[name].chart.wide else 1
     titles = _panel_titles(figure)
     if titles:
         top = max(a.y for a in titles)
@@ -232,7 +240,8 @@ def test_long_legend_names_break_where_a_word_ends_to_keep_two_a_row() -> None:
         "米国政府",
         "North Korean<br>authorities",
     ]
-    assert legend_below(traces, 108)["entrywidth"] == 0.5
+    assert legend_below(traces, 108)["entrywidthmode"] == "pixels"  # two a row still fit
+    assert legend_below(traces, 108)["entrywidth"] <= 108 + LEGEND_ENTRY_PAD_PX
     three_lines = [{"name": "あ" * 30}, {"name": "米国政府"}]
     wrap_for_two_a_row(three_lines, 108)
     assert three_lines[0]["name"] == "あ" * 30  # left whole: one entry a row instead

@@ -79,6 +79,22 @@ LAYOUT_FAULTS = """() => {
         if (x > 2 && y > 2) faults.push(`chart ${number}: "${a.name}" overlaps "${b.name}"`);
       });
     });
+    chart.querySelectorAll('.xaxislayer-above').forEach(axis => {
+      const texts = [...axis.querySelectorAll('.xtick text')];
+      // Rotated labels have slanted boxes that overlap though the glyphs do not: skip them.
+      if (texts.some(text => (text.getAttribute('transform') || '').includes('rotate'))) return;
+      const ticks = texts
+        .map(text => ({label: text.textContent, r: text.getBoundingClientRect()}))
+        .filter(tick => tick.r.width > 0)
+        .sort((a, b) => a.r.left - b.r.left);
+      ticks.slice(1).forEach((tick, i) => {
+        const before = ticks[i];
+        const x = Math.min(before.r.right, tick.r.right) - Math.max(before.r.left, tick.r.left);
+        const y = Math.min(before.r.bottom, tick.r.bottom) - Math.max(before.r.top, tick.r.top);
+        if (x > 1 && y > 1)
+          faults.push(`chart ${number}: tick "${before.label}" overlaps "${tick.label}"`);
+      });
+    });
     chart.querySelectorAll('.annotation-text').forEach(text => {
       const r = text.getBoundingClientRect();
       if (r.right > box.right + 1 || r.left < box.left - 1)
@@ -89,17 +105,71 @@ LAYOUT_FAULTS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page_name", [name for name, charts in helpers.PAGES.items() if charts])
-def test_legends_and_key_events_fit_their_charts_at_1280(
-    served: AppServer, session: Session, page_name: str, lang: str
+CHART_PAGES = [name for name, charts in helpers.PAGES.items() if charts]
+
+
+@pytest.mark.parametrize(
+    ("page_name", "lang", "width"),
+    [(name, lang, 1280) for name in CHART_PAGES for lang in ("ja", "en")]
+    + [(name, "ja", 1024) for name in CHART_PAGES],
+)
+def test_legends_ticks_and_key_events_fit_their_charts(
+    served: AppServer, session: Session, page_name: str, lang: str, width: int
 ) -> None:
-    """At 1280 px (a projector), in the column beside the text: no legend entry covers another
-    and no legend entry or annotation (the key events' list) is cut off at the chart's edge."""
+    """At 1280 px (a projector) in the column beside the text, and at 1024 px where text and
+    evidence stack: no legend entry covers another, no tick label covers its neighbour, and no
+    legend entry or annotation (the key events' list) is cut off at the chart's edge."""
     charts = helpers.PAGES[page_name]
     query = "?lang=en" if lang == "en" else ""
-    page = open_app(session.new_page(), served.url + helpers.path(page_name) + query, charts=charts)
+    page = session.new_page()
+    page.set_viewport_size({"width": width, "height": 768 if width == 1024 else 720})
+    page = open_app(page, served.url + helpers.path(page_name) + query, charts=charts)
     entries = page.locator('[data-testid="stPlotlyChart"] .legend .traces').count()
     assert page.evaluate(LAYOUT_FAULTS) == []
     if page_name in ("war_economy", "dprk_russia"):
         assert entries > 10  # the check had legends to look at
+
+
+def test_text_and_evidence_stack_at_1024_and_sit_side_by_side_at_1280(
+    served: AppServer, session: Session
+) -> None:
+    def columns(width: int) -> list[dict[str, float]]:
+        page = session.new_page()
+        page.set_viewport_size({"width": width, "height": 768})
+        page = open_app(page, served.url + "/war_economy", charts=helpers.PAGES["war_economy"])
+        boxes = page.evaluate(
+            """() => [...document.querySelector('[class*="st-key-segment_"]')
+                       .querySelectorAll(`:scope > [data-testid="stLayoutWrapper"] >
+                         [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]`)]
+                     .map(c => { const r = c.getBoundingClientRect();
+                                 return {left: r.left, top: r.top, width: r.width}; })"""
+        )
+        assert len(boxes) == 2, boxes
+        return boxes
+
+    text, evidence = columns(1024)
+    assert evidence["top"] > text["top"] and abs(evidence["left"] - text["left"]) < 2
+    assert evidence["width"] > 500  # the chart gets the page's width, not a third of it
+    text, evidence = columns(1280)
+    assert abs(evidence["top"] - text["top"]) < 2 and evidence["left"] > text["left"]
+    session.assert_clean()
+
+
+def test_positions_table_becomes_one_card_per_issue_on_a_phone(
+    served: AppServer, session: Session
+) -> None:
+    def shown(width: int) -> tuple[bool, bool, str]:
+        page = session.new_page()
+        page.set_viewport_size({"width": width, "height": 844})
+        page = open_app(page, served.url + "/ceasefire", charts=helpers.PAGES["ceasefire"])
+        table = page.locator('[class*="st-key-wide_table_positions_table"]')
+        cards = page.locator('[class*="st-key-cards_positions_table"]')
+        return table.is_visible(), cards.is_visible(), cards.inner_text() if cards.count() else ""
+
+    table, cards, _ = shown(1280)
+    assert table and not cards
+    table, cards, text = shown(390)
+    assert cards and not table
+    for party in ("ロシア", "ウクライナ", "米国28項目案"):
+        assert party in text  # every position stacked in its issue's card
+    session.assert_clean()

@@ -71,6 +71,10 @@ TITLE_SIZE = theme.TICK_FONT_SIZE + 1
 #: Room for a legend name (15 px type) when two entries share a row, and when one has it.
 LEGEND_HALF_PX = 196
 LEGEND_FULL_PX = 290
+#: How much more room a chart across the page has for titles and legend names: sized for the
+#: narrowest screen it must fit (1024 px, where text and evidence stack and a chart is about
+#: 560 px wide), not for the 1280 px projector alone.
+WIDE_SCALE = 1.3
 
 
 def text_px(text: str, size: float = TITLE_SIZE) -> float:
@@ -142,7 +146,7 @@ class Grid:
         self.cols = cols
         #: Drawn across the page (``Chart.wide``) rather than in the column beside the text:
         #: titles and legend names may take twice the room.
-        self.scale = 2 if wide else 1
+        self.scale = WIDE_SCALE if wide else 1
         budget = TITLE_PX.get(cols, TITLE_PX[3]) * self.scale
         titles = [wrap_title(title, budget) for title in titles]
         #: Lines of the first row's titles: they stand above the plot, in the top margin.
@@ -282,18 +286,29 @@ def wrap_for_two_a_row(traces: list[dict[str, Any]], half: float) -> None:
         trace["name"] = wrapped.get(id(trace), trace["name"])
 
 
+#: A legend entry's room beside its name: the symbol, the gap to the name, the gap after it.
+LEGEND_ENTRY_PAD_PX = 52
+
+
 def legend_below(traces: list[dict[str, Any]], half: float = LEGEND_HALF_PX) -> dict[str, Any]:
     """``LEGEND_BELOW``, one entry a row when the longest shown name would not fit half the
-    width."""
+    width. Entries take a fixed width in pixels, the longest name's: plotly then puts as
+    many in a row as the plot is wide, so a narrower screen (1024 px) gets fewer entries a
+    row instead of entries drawn over each other."""
     names = [
         line
         for trace in traces
         if trace.get("showlegend") is not False
         for line in str(trace.get("name") or "").split("<br>")
     ]
-    if any(text_px(name, theme.TICK_FONT_SIZE) > half for name in names):
+    longest = max((text_px(name, theme.TICK_FONT_SIZE) for name in names), default=0.0)
+    if longest > half:
         return {**LEGEND_BELOW, "entrywidth": 1.0}
-    return dict(LEGEND_BELOW)
+    return {
+        **LEGEND_BELOW,
+        "entrywidth": round(longest + LEGEND_ENTRY_PAD_PX),
+        "entrywidthmode": "pixels",
+    }
 
 
 #: Below the plot (a legend above it would cover the first panel's title), two entries a row.

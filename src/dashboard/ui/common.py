@@ -60,13 +60,26 @@ def lang() -> Lang:
 
 
 #: Constant stylesheet (no data in it): the date inputs' day, month and year fields are
-#: targets of at least 24 × 24 px (WCAG 2.2 target size).
+#: targets of at least 24 × 24 px (WCAG 2.2 target size); on a screen narrower than
+#: 1100 px (a 1024 px projector or laptop), a claim's text and its evidence stack instead of
+#: squeezing the charts into a third of the page.
 ACCESSIBLE_CSS = """
 <style>
 [data-testid="stDateInput"] [role="spinbutton"] {
   display: inline-block; min-width: 24px; min-height: 24px; line-height: 24px;
   text-align: center;
 }
+@media (max-width: 1100px) {
+  [class*="st-key-segment_"] > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] {
+    flex-wrap: wrap;
+  }
+  [class*="st-key-segment_"] > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]
+    > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
+  }
+}
+@media (max-width: 640px) { [class*="st-key-wide_table_"] { display: none !important; } }
+@media (min-width: 641px) { [class*="st-key-cards_"] { display: none !important; } }
 </style>
 """
 

@@ -114,7 +114,9 @@ def _segment(
         st.markdown(segment_text(segment, language))
         footnotes(segment, language, found)
         return
-    text_column, evidence_column = st.columns([5, 7], gap="large")
+    # Keyed so that the stylesheet can stack text and evidence on a narrow screen (1024 px).
+    holder = st.container(key=f"segment_{segment.claims[0].id}")
+    text_column, evidence_column = holder.columns([5, 7], gap="large")
     proposal = recommendations and any(c.kind == "recommendation" for c in segment.claims)
     with text_column:
         if proposal:

@@ -23,7 +23,7 @@ from dashboard.datasets.spec import in_lang
 from dashboard.figures import FIGURES, Figure
 from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
-from dashboard.ui.common import dataset, panel, source_line
+from dashboard.ui.common import dataset, md_escape, panel, source_line
 from dashboard.ui.exports import chart_downloads
 from dashboard.ui.tables import csv_downloads, display_frame, lazy_expander, table_view
 
@@ -82,7 +82,7 @@ class ChartPanel:
             if chart.caption:
                 st.caption(in_lang(chart.caption, language))
             if chart.table:
-                st.table(drawn.set_index(drawn.columns[0]))
+                table_and_cards(drawn, self.key, language)
             else:
                 said = self.figure.describe(shown, language, extra)
                 _chart(drawn, self.key, alt_text(title, said, len(shown), language))
@@ -97,6 +97,23 @@ class ChartPanel:
                 name=spec.id,
                 key=self.key,
             )
+
+
+def table_and_cards(table: pd.DataFrame, key: str, language: Lang) -> None:
+    """A table chart as a table, and the same cells as one card per row (its first column as
+    the card's heading, every other column a labelled line): the stylesheet shows the cards
+    instead of the table on a phone (390 px), where five columns are unreadable."""
+    with st.container(key=f"wide_table_{key}"):
+        st.table(table.set_index(table.columns[0]))
+    with st.container(key=f"cards_{key}"):
+        for _, row in table.iterrows():
+            colon = "：" if language == "ja" else ": "
+            lines = [f"**{md_escape(str(row.iloc[0]))}**", ""]
+            lines += [
+                f"- **{md_escape(str(column))}**{colon}{md_escape(str(value))}"
+                for column, value in row.iloc[1:].items()
+            ]
+            st.markdown("\n".join(lines))
 
 
 def _chart(fig: go.Figure, key: str, alt: str) -> None:
