@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import chapter, claims, evidence
 from dashboard.datasets import DATASET_IDS, read
+from dashboard.i18n import t
 from dashboard.paths import NARRATIVE_DIR
 from dashboard.ui.panels import PANELS
 
@@ -92,3 +93,43 @@ def test_key_points_cover_every_section_in_both_languages() -> None:
         points = chapter.keypoints(lang)  # type: ignore[arg-type]
         assert set(points) == set(chapter.SECTIONS)
         assert all(3 <= len(items) <= 5 for items in points.values())
+
+
+#: What a reader should never meet in the errata: file and key names of the configuration.
+CONFIGURATION = re.compile(r"chapter\.toml|\[sections\.|\b[a-z]+_[a-z_]+\b|=|\bcutoff\b")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_errata_read_as_words_in_the_readers_language(lang: str) -> None:
+    """Each correction says what it now reads and why, with no configuration syntax."""
+    from dashboard.ui.sources import errata_table
+
+    table = errata_table(lang)  # type: ignore[arg-type]
+    assert len(table) == len(chapter.errata())
+    assert list(table.columns) == [
+        t(f"page.errata_{key}", lang)  # type: ignore[arg-type]
+        for key in ("place", "kind", "original", "corrected", "explanation")
+    ]
+    assert "id" not in table.columns
+    for column in table.columns:
+        assert table[column].str.strip().astype(bool).all(), column  # no empty cell, no empty row
+    for item in chapter.errata():
+        for text in (chapter.now_reads(item, lang), item[f"explanation_{lang}"]):  # type: ignore[arg-type]
+            assert not CONFIGURATION.search(text), (item["id"], text)
+    assert "\n" not in "".join(table.to_numpy().ravel())  # line breaks are shown in words
+
+
+def test_structural_errata_name_the_headings_as_the_dashboard_shows_them() -> None:
+    """The errata's words for a moved heading stay in step with chapter.toml."""
+    info = chapter.chapter()
+    for item in chapter.errata():
+        if item["kind"] != "structure" or item["paragraph"] != "0":
+            continue
+        if item["section"] in chapter.SECTIONS:
+            wanted = [info.section_titles[item["section"]]["ja"]]
+        elif item["section"] == "title":
+            wanted = [info.label["ja"], info.title["ja"][:20]]
+        else:
+            wanted = [info.author["ja"], info.affiliation["ja"]]
+        for lang in ("ja", "en"):
+            assert all(part in item[f"now_reads_{lang}"] for part in wanted), (item["id"], lang)

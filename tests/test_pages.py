@@ -328,6 +328,27 @@ def test_a_table_view_in_japanese_names_its_two_downloads_in_japanese() -> None:
     assert any(caption.value.startswith("元データ：") for caption in at.caption)
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_errata_table_shows_each_correction_in_words_and_nothing_else(lang: str) -> None:
+    """Where, kind, as received, now reads, why: one row per correction, no ids, no empty row,
+    the received Markdown escaped so it shows as written (never as a heading in a cell)."""
+    from dashboard.chapter import errata
+    from dashboard.i18n import t
+
+    at = open_page("data_sources", lang=lang)
+    assert not at.exception
+    shown = at.table[0].value
+    assert len(shown) == len(errata())
+    assert list(shown.columns) == [
+        t(f"page.errata_{key}", lang)  # type: ignore[arg-type]
+        for key in ("place", "kind", "original", "corrected", "explanation")
+    ]
+    assert shown.map(lambda cell: bool(str(cell).strip())).all().all()
+    received = shown[t("page.errata_original", lang)]  # type: ignore[arg-type]
+    assert received.iloc[0].startswith("\\#\\# ")  # "## 第6章 …" shown literally
+    assert "chapter.toml" not in shown.to_string()
+
+
 def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> None:
     from dashboard.datasets import DATASET_IDS, read
     from dashboard.ui.sources import sources_table
@@ -337,12 +358,13 @@ def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> No
     downloads = [button.proto.label for button in at.get("download_button")]
     for dataset_id in DATASET_IDS:  # downloads of the whole CSVs show while tables are closed
         assert any(dataset_id in text for text in downloads), dataset_id
-    assert len(at.dataframe) == 2  # tier summary and errata; the rest wait to be opened
+    assert len(at.dataframe) == 1  # the tier summary; the rest wait to be opened
+    assert len(at.table) == 1  # the errata, a static table
     for expander in at.expander:
         if expander.key and expander.key.startswith(("fields.", "sources.", "table.")):
             at.session_state[expander.key] = True
     at.run()
-    assert len(at.dataframe) == 2 + 2 * len(DATASET_IDS) + 2  # + publishers and claims
+    assert len(at.dataframe) == 1 + 2 * len(DATASET_IDS) + 2  # + publishers and claims
 
     rows = read("sanctions_timeline").frame
     table = sources_table(rows, "en")

@@ -213,5 +213,27 @@ def overview(lang: Lang) -> str:
 
 @cache
 def errata() -> tuple[dict[str, str], ...]:
+    """The proofreading, one row per correction: where (section, paragraph; 0 is the heading),
+    the text as received, the correction, its kind and why, in both languages.
+
+    ``corrected`` is the exact replacement text; for a change of structure it records where the
+    text went (for maintainers), and for a removal it is empty. ``now_reads_ja`` /
+    ``now_reads_en`` then say in words what the place now reads (see ``now_reads``).
+    """
     with (NARRATIVE_DIR / "errata.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(csv.DictReader(handle))
+        rows = tuple(csv.DictReader(handle))
+    for row in rows:
+        described = [bool(row[f"now_reads_{lang}"]) for lang in ("ja", "en")]
+        if described[0] != described[1]:
+            raise ValueError(f"errata.csv {row['id']}: now_reads needs both languages or neither")
+        if not (row["corrected"] or all(described)):
+            raise ValueError(f"errata.csv {row['id']}: an empty correction needs now_reads")
+        if not (row["explanation_ja"] and row["explanation_en"]):
+            raise ValueError(f"errata.csv {row['id']}: the explanation needs both languages")
+    return rows
+
+
+def now_reads(item: dict[str, str], lang: Lang) -> str:
+    """What the corrected place reads now, as a reader sees it: the plain-words description
+    where the errata give one (structure, removals), else the corrected text itself."""
+    return item[f"now_reads_{lang}"] or item["corrected"]

@@ -29,8 +29,9 @@ def test_page_renders_offline(served: AppServer, session: Session, page_name: st
         # Tables and download buttons mount just after the run (their code loads lazily).
         page.wait_for_function(
             """() => document.querySelectorAll('[data-testid="stDataFrame"]').length >= 1
+                  && document.querySelectorAll('[data-testid="stTable"]').length >= 1
                   && document.querySelectorAll('[data-testid="stDownloadButton"]').length >= 7"""
-        )  # at least the errata table; one CSV download per dataset
+        )  # the tier summary, the errata table; one CSV download per dataset
         names = [resource["name"] for resource in helpers.datapackage()["resources"]]
         assert all(name in helpers.main_text(page) for name in names), names
 

@@ -14,12 +14,13 @@ import streamlit as st
 from dashboard import claims as chapter_claims
 from dashboard import provenance, selection
 from dashboard.chapter import errata as chapter_errata
+from dashboard.chapter import now_reads
 from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import load
 from dashboard.datasets.sources import TIERS
 from dashboard.i18n import Lang, label, t
 from dashboard.paths import DATA_DIR, DATAPACKAGE
-from dashboard.ui.common import panel, problems_box
+from dashboard.ui.common import md_escape, panel, problems_box
 from dashboard.ui.tables import lazy_expander
 
 
@@ -295,20 +296,50 @@ def reference_tables(language: Lang) -> None:
         _download(resource, language)
 
 
+def _errata_place(item: dict[str, str], language: Lang) -> str:
+    """Where a correction is, as a reader finds it: the section and its heading or paragraph."""
+    section = label("section", item["section"], language)
+    paragraph = int(item["paragraph"])
+    if item["section"] in ("title", "byline"):
+        return section  # one line each: the chapter's title, its closing byline
+    place = (
+        t("page.errata_heading", language)
+        if paragraph == 0
+        else t("page.errata_paragraph_n", language, n=paragraph)
+    )
+    return t("page.errata_where", language, section=section, place=place)
+
+
+def _visible_breaks(text: str, language: Lang) -> str:
+    """Line breaks and blank lines of the received text as words, so a table cell shows them."""
+    return text.replace("\n\n", t("page.errata_blank_line", language)).replace(
+        "\n", t("page.errata_line_break", language)
+    )
+
+
+def errata_table(language: Lang) -> pd.DataFrame:
+    """One row per correction: where, what kind, the text as received, what it reads now and
+    why, in the reader's language (plain text; Markdown is escaped when the table is drawn)."""
+    return pd.DataFrame(
+        [
+            {
+                t("page.errata_place", language): _errata_place(item, language),
+                t("page.errata_kind", language): label("errata_kind", item["kind"], language),
+                t("page.errata_original", language): _visible_breaks(item["original"], language),
+                t("page.errata_corrected", language): _visible_breaks(
+                    now_reads(item, language), language
+                ),
+                t("page.errata_explanation", language): item[f"explanation_{language}"],
+            }
+            for item in chapter_errata()
+        ]
+    )
+
+
 def errata(language: Lang) -> None:
     st.header(t("page.errata", language), divider="gray")
-    rows = [
-        {
-            "id": item["id"],
-            t("page.errata_section", language): label("section", item["section"], language),
-            t("page.errata_paragraph", language): item["paragraph"],
-            t("page.errata_original", language): item["original"],
-            t("page.errata_corrected", language): item["corrected"],
-            t("page.errata_kind", language): label("errata_kind", item["kind"], language),
-            t("page.errata_explanation", language): item[f"explanation_{language}"],
-        }
-        for item in chapter_errata()
-    ]
-    st.dataframe(
-        pd.DataFrame(rows), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 4
-    )
+    st.caption(t("page.errata_help", language))
+    # A static table: every cell wraps in full (no clipped text, no scrolling), and its rows are
+    # the corrections only. Cells are Markdown, so the received text (## headings, "- " items)
+    # is escaped to show as written.
+    st.table(errata_table(language).map(md_escape), hide_index=True)
