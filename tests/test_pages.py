@@ -349,6 +349,19 @@ def test_errata_table_shows_each_correction_in_words_and_nothing_else(lang: str)
     assert "chapter.toml" not in shown.to_string()
 
 
+def test_field_tables_name_columns_as_the_tables_do_in_the_page_language() -> None:
+    at = open_page("data_sources")  # Japanese, the default
+    at.session_state["fields.sanctions_timeline"] = True  # the reader opens "項目"
+    at.run()
+    tables = [table.value for table in at.table if "項目（表での名称）" in table.value.columns]
+    assert len(tables) == 1  # a static table: every cell is read in full
+    shown = tables[0].set_index("CSVの列名")  # each column name as code, as the CSV spells it
+    assert shown.loc["`jurisdiction`", "項目（表での名称）"] == "法域"
+    assert shown.loc["`title_ja`", "項目（表での名称）"] == "タイトル（日本語）"
+    assert "米国（US）" in shown.loc["`jurisdiction`", "値の条件"]
+    assert shown.loc["`date`", "型"] == "日付（年\\-月\\-日）"  # Markdown-escaped
+
+
 def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> None:
     from dashboard.datasets import DATASET_IDS, read
     from dashboard.ui.sources import sources_table
@@ -364,7 +377,8 @@ def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> No
         if expander.key and expander.key.startswith(("fields.", "sources.", "table.")):
             at.session_state[expander.key] = True
     at.run()
-    assert len(at.dataframe) == 1 + 2 * len(DATASET_IDS) + 2  # + publishers and claims
+    assert len(at.dataframe) == 1 + len(DATASET_IDS) + 2  # sources; publishers and claims
+    assert len(at.table) == 1 + len(DATASET_IDS)  # the errata; the fields of each dataset
 
     rows = read("sanctions_timeline").frame
     table = sources_table(rows, "en")
@@ -472,6 +486,14 @@ def test_the_publisher_registry_table_shows_the_registry_the_validator_uses() ->
     at.run()
     assert not at.exception
     on_disk = pd.read_csv(DATA_DIR / "publishers.csv", dtype=str, keep_default_na=False)
-    tables = [d.value for d in at.dataframe if "hosts" in d.value.columns]
+    tables = [d.value for d in at.dataframe if "ウェブサイトのホスト名" in d.value.columns]
     assert len(tables) == 1 and len(tables[0]) == len(on_disk) > 300
-    assert set(tables[0]["tier"]) == {"公式", "通信社", "報道機関", "二次資料"}
+    assert list(tables[0].columns) == [
+        "発行者",
+        "ウェブサイトのホスト名",
+        "出典の区分",
+        "出典としての適否",
+        "注記",
+    ]
+    assert set(tables[0]["出典の区分"]) == {"公式", "通信社", "報道機関", "二次資料"}
+    assert "出典として使用可（fit）" in set(tables[0]["出典としての適否"])

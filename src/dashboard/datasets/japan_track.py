@@ -126,7 +126,7 @@ DATASET = Dataset(
         ("amount_millions", ("金額（百万）", "Amount (millions)")),
         ("currency", ("通貨", "Currency")),
         ("amount_kind", ("金額の種類", "Amount kind")),
-        ("related_ids", ("関連する制裁（sanctions_timeline）", "Related sanctions rows")),
+        ("related_ids", ("関連する制裁（「対ロシア制裁」の行）", "Related sanctions")),
     ),
     charts=(
         Chart(

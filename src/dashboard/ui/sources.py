@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import claims as chapter_claims
-from dashboard import provenance, selection
+from dashboard import fields, provenance, selection
 from dashboard.chapter import errata as chapter_errata
 from dashboard.chapter import now_reads
 from dashboard.datasets import REGISTRY
@@ -20,7 +20,7 @@ from dashboard.datasets.cached import load
 from dashboard.datasets.sources import TIERS
 from dashboard.i18n import Lang, label, t
 from dashboard.paths import DATA_DIR, DATAPACKAGE
-from dashboard.ui.common import md_escape, panel, problems_box
+from dashboard.ui.common import as_code, md_escape, panel, problems_box
 from dashboard.ui.tables import lazy_expander
 
 
@@ -35,34 +35,24 @@ def _localised(entry: dict[str, Any], key: str, language: Lang) -> str:
 
 
 def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
-    rows = []
-    for item in resource["schema"]["fields"]:
-        constraints = item.get("constraints", {})
-        parts = []
-        if constraints.get("required"):
-            parts.append("required")
-        if constraints.get("unique"):
-            parts.append("unique")
-        if "enum" in constraints:
-            parts.append("one of: " + ", ".join(map(str, constraints["enum"])))
-        if "x_codes" in item:
-            parts.append("codes: " + ", ".join(item["x_codes"]))
-        if "minimum" in constraints:
-            parts.append(f"≥ {constraints['minimum']}")
-        if "maximum" in constraints:
-            parts.append(f"≤ {constraints['maximum']}")
-        if "pattern" in constraints:
-            parts.append(f"pattern {constraints['pattern']}")
-        rows.append(
+    """The resource's fields as a reader reads them: the name the tables give each column, the
+    column in the CSV, its type, unit, description and allowed values in words."""
+    name = resource["name"]
+    return pd.DataFrame(
+        [
             {
+                t("page.field_label", language): fields.field_label(name, item["name"], language),
                 t("page.field_name", language): item["name"],
-                t("page.field_type", language): item["type"],
-                t("page.field_unit", language): item.get("unit", ""),
+                t("page.field_type", language): fields.type_words(item["type"], language),
+                t("page.field_unit", language): fields.unit_words(item.get("unit", ""), language),
                 t("page.field_description", language): item["description"],
-                t("page.field_constraints", language): "; ".join(parts),
+                t("page.field_constraints", language): fields.constraint_words(
+                    name, item, language
+                ),
             }
-        )
-    return pd.DataFrame(rows)
+            for item in resource["schema"]["fields"]
+        ]
+    )
 
 
 def sources_table(rows: pd.DataFrame, language: Lang) -> pd.DataFrame:
@@ -208,7 +198,11 @@ def _dataset(resource: dict[str, Any], language: Lang) -> None:
     # Tables are built only while their expander is open.
     with lazy_expander(t("page.fields", language), key=f"fields.{name}") as shown:
         if shown:
-            st.dataframe(fields_table(resource, language), hide_index=True, width="stretch")
+            # A static table, so every label, description and constraint is read in full.
+            table = fields_table(resource, language)
+            column = t("page.field_name", language)
+            shown = table.map(md_escape).assign(**{column: table[column].map(as_code)})
+            st.table(shown, hide_index=True)
     if result.frame is not None:
         link = t("table.link", language)
         with lazy_expander(t("page.sources", language), key=f"sources.{name}") as shown:
@@ -251,9 +245,18 @@ def reference_tables(language: Lang) -> None:
                     registry = result.frame.assign(
                         tier=result.frame["tier"].map(
                             lambda code: label("source_tier", code, language)
-                        )
+                        ),
+                        status=result.frame["status"].map(
+                            lambda code: fields.code_words("publishers", "status", code, language)
+                        ),
                     )
-                    st.dataframe(registry, hide_index=True, width="stretch")
+                    st.dataframe(
+                        registry.rename(
+                            columns=lambda name: fields.field_label("publishers", name, language)
+                        ),
+                        hide_index=True,
+                        width="stretch",
+                    )
                 else:
                     problems_box(result, language)
         _download(resource, language)
@@ -280,7 +283,9 @@ def reference_tables(language: Lang) -> None:
                 st.dataframe(
                     pd.DataFrame(
                         {
-                            "id": [c.id for c in found],
+                            fields.field_label("chapter_claims", "id", language): [
+                                c.id for c in found
+                            ],
                             t("table.section", language): [
                                 label("section", c.section, language) for c in found
                             ],
