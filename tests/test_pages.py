@@ -84,6 +84,35 @@ def test_narrative_and_charts_are_present(page: str) -> None:
     assert sum("出典：" in c.value for c in at.caption) >= len(charts)
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_sanctions_quote_carries_its_footnotes_as_the_section_page_does(lang: str) -> None:
+    """The quoted sentences keep the war-economy section's footnote numbers, and the footnotes
+    (each claim's note and the rows it cites) fold out under the quote."""
+    from dashboard.chapter import paragraphs
+    from dashboard.i18n import t
+
+    cited = {
+        number: claim
+        for paragraph in paragraphs("war_economy", lang)  # type: ignore[arg-type]
+        for segment in paragraph.segments
+        for claim, number in zip(segment.claims, segment.numbers, strict=True)
+        if number and "制裁" in claim.text_ja
+    }
+    assert set(cited) == {6, 9}  # the US oil sanctions; circumvention via the Global South
+    at = open_page("sanctions", lang=lang)
+    quote = next(m.value for m in at.markdown if m.value.startswith("> "))
+    assert "⁶" in quote and "⁹" in quote
+    label = t("page.footnotes_open", lang, marks="⁶˒⁹")  # type: ignore[arg-type]
+    folded = [e for e in at.expander if e.label == label]
+    assert len(folded) == 1
+    at.session_state[folded[0].key] = True  # the reader opens the footnotes
+    at.run()
+    notes = "\n".join(c.value for c in at.caption)
+    for claim in cited.values():
+        assert claim.note_in(lang)[:30] in notes.replace("\\", "")  # type: ignore[arg-type]
+    assert "rosneft" in notes.casefold() or "ロスネフチ" in notes
+
+
 @pytest.mark.parametrize(
     ("page", "key"),
     [

@@ -9,7 +9,6 @@ statement, source and the source's tier. On the recommendations page the right-h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 import streamlit as st
@@ -42,9 +41,12 @@ def segment_text(segment: Segment, language: Lang) -> str:
     return separator.join(parts)
 
 
-def footnotes(segment: Segment, language: Lang, found: Mapping[str, Evidence]) -> None:
+def footnotes(
+    segment: Segment, language: Lang, found: Mapping[str, Evidence], *, key: str = "notes"
+) -> None:
     """Each claim's note and the rows it cites, folded under one line; a fact or assessment
-    without evidence says so, with the reason, in plain view."""
+    without evidence says so, with the reason, in plain view. ``key`` names the expander's
+    state (a quote elsewhere keeps its own)."""
     lines = []
     for claim, number in zip(segment.claims, segment.numbers, strict=True):
         head = claim.kind_label(language)
@@ -72,11 +74,14 @@ def footnotes(segment: Segment, language: Lang, found: Mapping[str, Evidence]) -
                 f":gray[{md_escape(tier)}]"
             )
     if lines:
-        marks = [str(n).translate(SUPERSCRIPT) for n in segment.numbers if n]
-        span = f"{marks[0]}–{marks[-1]}" if len(marks) > 1 else marks[0]
+        numbers = [n for n in segment.numbers if n]
+        marks = [str(n).translate(SUPERSCRIPT) for n in numbers]
+        consecutive = numbers == list(range(numbers[0], numbers[-1] + 1))
+        # ¹–³ for a run; ⁶˒⁹ where a quote's footnotes skip numbers (never a range that hides it)
+        span = f"{marks[0]}–{marks[-1]}" if len(marks) > 1 and consecutive else "˒".join(marks)
         # Built only while open: a page has a dozen of these, and their text is long.
-        key = f"notes.{segment.claims[0].id}"
-        with lazy_expander(t("page.footnotes_open", language, marks=span), key=key) as shown:
+        state = f"{key}.{segment.claims[0].id}"
+        with lazy_expander(t("page.footnotes_open", language, marks=span), key=state) as shown:
             if shown:
                 st.caption("\n".join(lines))
 
@@ -132,36 +137,49 @@ def _segment(
             draw(state, language)
 
 
-def sentences(text: str, language: Lang) -> list[str]:
-    if language == "ja":
-        return [part + "。" for part in text.split("。") if part.strip()]
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+def sentences(paragraph: Paragraph) -> list[Segment]:
+    """The paragraph's sentences, each as the claims that make it up with their footnote
+    numbers (a sentence ends with the claim whose Japanese ends in 。; the English claims
+    follow the same cut, so both languages quote the same sentences)."""
+    found: list[Segment] = []
+    claims: list[Claim] = []
+    numbers: list[int | None] = []
+    for segment in paragraph.segments:
+        for claim, number in zip(segment.claims, segment.numbers, strict=True):
+            claims.append(claim)
+            numbers.append(number)
+            if claim.text_ja.endswith("。"):
+                found.append(Segment(tuple(claims), (), tuple(numbers)))
+                claims, numbers = [], []
+    if claims:
+        found.append(Segment(tuple(claims), (), tuple(numbers)))
+    return found
 
 
 def quote(section_id: str, terms: dict[str, str], language: Lang) -> None:
-    """The chapter's sentences of ``section_id`` that mention ``terms[language]``, as a quote."""
+    """The chapter's sentences of ``section_id`` that mention ``terms[language]``, quoted as
+    the section's page shows them: footnote numbers (the section's own) and kinds after each
+    claim, and the footnotes with every row they cite folded under the quote."""
     term = terms[language].casefold()
+    separator = "" if language == "ja" else " "
     found = [
         sentence
         for paragraph in paragraphs(section_id, language)
-        for sentence in sentences(_plain(paragraph), language)
-        if term in sentence.casefold()
+        for sentence in sentences(paragraph)
+        if term in separator.join(claim.text(language) for claim in sentence.claims).casefold()
     ]
     if not found:
         return
     title = chapter().section_titles[section_id][language]
-    body = "\n".join(f"> {md_escape(sentence)}" for sentence in found)
-    attribution = (
-        f"{chapter().label[language]}「{title}」"
-        if language == "ja"
-        else f"{chapter().label[language]}, “{title}”"
+    body = "\n>\n".join(f"> {segment_text(sentence, language)}" for sentence in found)
+    attribution = t("page.section_name", language, label=chapter().label[language], title=title)
+    st.markdown(body + f"\n>\n> — {md_escape(attribution)}")
+    quoted = Segment(
+        tuple(claim for sentence in found for claim in sentence.claims),
+        (),
+        tuple(number for sentence in found for number in sentence.numbers),
     )
-    st.markdown(body + f"\n>\n> — {attribution}")
-
-
-def _plain(paragraph: Paragraph) -> str:
-    separator = "" if paragraph.lang == "ja" else " "
-    return separator.join(claim.text(paragraph.lang) for claim in paragraph.claims)
+    footnotes(quoted, language, evidence_index(language), key=f"quote.{section_id}")
 
 
 def statement(name: str, language: Lang) -> None:
