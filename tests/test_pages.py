@@ -85,6 +85,23 @@ def test_narrative_and_charts_are_present(page: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", sorted(NARRATIVE))
+def test_a_chapter_page_has_one_top_heading_and_names_the_section_in_text(
+    page: str, lang: str
+) -> None:
+    """The page's title is its only heading above the text: the chapter's title of the section
+    follows as a line of text, not as a second heading for the same thing."""
+    from dashboard.i18n import t
+
+    at = open_page(page, lang=lang)
+    assert [h.value for h in at.title] == [t(f"nav.{page}", lang)]  # type: ignore[arg-type]
+    assert [h.value for h in at.header] == []  # no heading straight under the title
+    section = chapter().section_titles[page][lang]
+    lines = [m.value.replace("\\", "") for m in at.markdown]
+    assert any(section in line for line in lines), section
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
 def test_sanctions_quote_carries_its_footnotes_as_the_section_page_does(lang: str) -> None:
     """The quoted sentences keep the war-economy section's footnote numbers, and the footnotes
     (each claim's note and the rows it cites) fold out under the quote."""

@@ -86,10 +86,21 @@ def footnotes(
                 st.caption("\n".join(lines))
 
 
-def section(section_id: str, state: ViewState, language: Lang, *, with_title: bool = True) -> None:
-    """Every paragraph of a section, segment by segment, with its panels beside it."""
-    if with_title:
-        st.header(chapter().section_titles[section_id][language], divider="gray")
+def section(section_id: str, state: ViewState, language: Lang) -> None:
+    """Every paragraph of a section, segment by segment, with its panels beside it.
+
+    The page's title is the one heading above it: the chapter's own title of the section is
+    named in a line of text (a second heading straight under the first would say the same
+    thing twice to a screen reader and to the eye).
+    """
+    info = chapter()
+    name = t(
+        "page.section_name",
+        language,
+        label=info.label[language],
+        title=info.section_titles[section_id][language],
+    )
+    st.markdown(md_escape(t("page.from_section", language, section=name)))
     st.caption(summary(of_section(section_id), language) + "　" + kind_note(language))
     found = evidence_index(language)  # once per section: every footnote's row, by id
     recommendations = section_id == "recommendations"
