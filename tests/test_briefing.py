@@ -376,6 +376,22 @@ def test_without_chromium_rendering_fails_clearly_and_text_exports_still_work(
     assert squash(SECTIONS[0].points("ja")[0]) in handout
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_deck_and_handout_covers_carry_the_overviews_byline(frames, lang):
+    """One byline everywhere: the English one names the author in kanji and says why."""
+    briefing = compose(state(lang), lang, frames)
+    expected = {
+        "ja": "第6章　田島理博（日本国際問題研究所研究員）",
+        "en": "Chapter 6 · 田島理博 (name as published in Japanese; no romanised form published), "
+        "Research Fellow, The Japan Institute of International Affairs",
+    }[lang]
+    assert briefing.byline == expected
+    deck = Presentation(io.BytesIO(build_deck(state(lang), lang, frames, with_charts=False)))
+    assert expected in slide_text(deck.slides[0])
+    handout = pdf_text(build_handout(state(lang), lang, frames, with_charts=False))
+    assert squash(expected) in handout
+
+
 def test_an_empty_selection_says_so_instead_of_drawing_an_empty_chart(frames):
     nothing = state("en", q="no-such-words-anywhere")
     briefing = compose(nothing, "en", frames)

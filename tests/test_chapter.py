@@ -133,3 +133,21 @@ def test_structural_errata_name_the_headings_as_the_dashboard_shows_them() -> No
             wanted = [info.author["ja"], info.affiliation["ja"]]
         for lang in ("ja", "en"):
             assert all(part in item[f"now_reads_{lang}"] for part in wanted), (item["id"], lang)
+
+
+UNROMANISED = "田島理博 (name as published in Japanese; no romanised form published)"
+
+
+def test_the_english_author_is_the_kanji_with_a_note_while_no_romanisation_is_published(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Never the kanji alone in an English sentence; a romanised name once a source gives one."""
+    from dataclasses import replace
+
+    info = chapter.chapter()
+    assert not info.author_romanised  # chapter.toml has no author_en: none could be sourced
+    assert chapter.author_name("en") == UNROMANISED
+    assert chapter.author_name("ja") == "田島理博"
+    romanised = replace(info, author={**info.author, "en": "Romanised Name"}, author_romanised=True)
+    monkeypatch.setattr(chapter, "chapter", lambda: romanised)
+    assert chapter.author_name("en") == "Romanised Name"

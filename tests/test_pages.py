@@ -71,6 +71,22 @@ def test_page_renders_with_as_of_and_no_error(page: str) -> None:
     assert "データ基準日：2025年12月31日" in texts(at)
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("ja", "第6章　田島理博（日本国際問題研究所研究員）　脱稿日：2025年12月31日"),
+        (
+            "en",
+            "Chapter 6 · 田島理博 (name as published in Japanese; no romanised form published), "
+            "Research Fellow, The Japan Institute of International Affairs · Cut-off 31 Dec 2025",
+        ),
+    ],
+)
+def test_overview_byline_names_the_author_as_published(lang: str, line: str) -> None:
+    at = open_page("overview", lang=lang)
+    assert line in [m.value for m in at.markdown]
+
+
 @pytest.mark.parametrize("page", sorted(NARRATIVE))
 def test_narrative_and_charts_are_present(page: str) -> None:
     at = open_page(page)

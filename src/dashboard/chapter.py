@@ -18,7 +18,7 @@ from functools import cache
 
 from dashboard import claims
 from dashboard.claims import Claim
-from dashboard.i18n import Lang
+from dashboard.i18n import Lang, t
 from dashboard.paths import NARRATIVE_DIR
 
 SECTIONS = claims.SECTIONS
@@ -31,7 +31,10 @@ _NO_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 class Chapter:
     label: dict[str, str]
     title: dict[str, str]
+    #: The name as published; in English the romanised form where a source gives one, else the
+    #: Japanese name (``author_romanised`` False: say so wherever it is shown, see ``author_name``).
     author: dict[str, str]
+    author_romanised: bool
     affiliation: dict[str, str]
     publisher: dict[str, str]
     cutoff: date
@@ -107,7 +110,8 @@ def chapter() -> Chapter:
     return Chapter(
         label=pair("chapter_label"),
         title=pair("title"),
-        author=pair("author"),
+        author={"ja": data["author_ja"], "en": data.get("author_en", data["author_ja"])},
+        author_romanised="author_en" in data,
         affiliation=pair("affiliation"),
         publisher=pair("publisher"),
         cutoff=data["cutoff"],
@@ -116,6 +120,16 @@ def chapter() -> Chapter:
             for name, entry in data["sections"].items()
         },
     )
+
+
+def author_name(lang: Lang) -> str:
+    """The author as every byline shows it (overview, deck, handout): in English the romanised
+    name where one is published, else the name in kanji with a note that no romanised form is
+    published, never the kanji alone in an English sentence."""
+    info = chapter()
+    if lang == "en" and not info.author_romanised:
+        return t("page.author_unromanised", lang, author=info.author["ja"])
+    return info.author[lang]
 
 
 def raw_text(section: str, lang: Lang = "ja") -> str:

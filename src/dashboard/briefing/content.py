@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard import claims as chapter_claims
 from dashboard import slides, views
-from dashboard.chapter import chapter
+from dashboard.chapter import author_name, chapter
 from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, label, t
 from dashboard.slides import Frames, Section
@@ -64,8 +64,10 @@ class Briefing:
     kicker: str
     chapter_label: str
     title: str
-    author: str
+    author: str  # the name as published (the files' metadata)
     affiliation: str
+    #: Chapter, author and affiliation as the cover line reads, the same words as the overview's.
+    byline: str
     publisher: str
     as_of: str
     filters: tuple[str, ...]
@@ -167,6 +169,13 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
         title=meta.title[lang],
         author=meta.author[lang],
         affiliation=meta.affiliation[lang],
+        byline=t(
+            "briefing.byline",
+            lang,
+            label=meta.label[lang],
+            author=author_name(lang),
+            affiliation=meta.affiliation[lang],
+        ),
         publisher=meta.publisher[lang],
         as_of=t("app.as_of", lang, date=format_date(AS_OF, lang)),
         filters=describe_filters(state, lang),

@@ -252,14 +252,15 @@ def _title_slide(prs: PresentationType, briefing: Briefing) -> None:
     shape.text_frame.clear()
     shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
     _write(shape.text_frame, paras, lang)
-    byline = [
-        Para(f"{briefing.chapter_label}　{briefing.author}（{briefing.affiliation}）", 18)
-        if lang == "ja"
-        else Para(f"{briefing.chapter_label} · {briefing.author} ({briefing.affiliation})", 18),
-        Para(briefing.publisher, 16, colour=MUTED),
-        Para(briefing.as_of, 18, bold=True),
-    ]
-    _textbox(slide, (0.5, 3.25, 12.33, 1.3), byline, lang)
+
+    def byline(size: float) -> list[Para]:  # the English byline may take two lines
+        return [
+            Para(briefing.byline, size),
+            Para(briefing.publisher, size - 2, colour=MUTED),
+            Para(briefing.as_of, size, bold=True),
+        ]
+
+    _textbox(slide, (0.5, 3.25, 12.33, 1.4), _fit(byline, 12.33, 1.4, (18, 16, 14)), lang)
 
     def filters(size: float) -> list[Para]:
         heading = Para(t("briefing.filters_heading", lang), size + 2, bold=True, colour=ACCENT)

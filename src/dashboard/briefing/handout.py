@@ -140,12 +140,7 @@ def _cover(pdf: _Handout, briefing: Briefing) -> None:
     pdf.add_page()
     pdf.para(briefing.kicker, 12, bold=True, colour=ACCENT, after=3)
     pdf.para(briefing.title, 19, bold=True, after=4)
-    byline = (
-        f"{briefing.chapter_label}　{briefing.author}（{briefing.affiliation}）"
-        if lang == "ja"
-        else f"{briefing.chapter_label} · {briefing.author} ({briefing.affiliation})"
-    )
-    pdf.para(byline, 11)
+    pdf.para(briefing.byline, 11)
     pdf.para(briefing.publisher, 10, colour=MUTED)
     pdf.para(briefing.as_of, 11, bold=True, after=6)
 

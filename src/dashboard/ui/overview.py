@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.chapter import chapter, overview
+from dashboard.chapter import author_name, chapter, overview
 from dashboard.datasets import REGISTRY
 from dashboard.i18n import Lang, format_date, t
 from dashboard.ui.common import as_of, dataset, panel
@@ -19,7 +19,7 @@ def title_block(language: Lang) -> None:
             "page.byline",
             language,
             label=info.label[language],
-            author=info.author[language],
+            author=author_name(language),
             affiliation=info.affiliation[language],
             cutoff=format_date(info.cutoff, language),
         )
