@@ -135,6 +135,7 @@ def test_sanctions_quote_carries_its_footnotes_as_the_section_page_does(lang: st
     at = open_page("sanctions", lang=lang)
     quote = next(m.value for m in at.markdown if m.value.startswith("> "))
     assert "⁶" in quote and "⁹" in quote
+    assert ":gray[" not in quote  # grey on a quote's muted text falls below 4.5:1 (axe)
     label = t("page.footnotes_open", lang, marks="⁶˒⁹")  # type: ignore[arg-type]
     folded = [e for e in at.expander if e.label == label]
     assert len(folded) == 1

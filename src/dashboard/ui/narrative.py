@@ -25,19 +25,22 @@ from dashboard.ui.panels import PANELS, WIDE
 from dashboard.ui.tables import lazy_expander
 
 
-def kind_tag(claim: Claim, language: Lang) -> str:
-    """The claim's kind as a small grey bracket after its text."""
+def kind_tag(claim: Claim, language: Lang, *, grey: bool = True) -> str:
+    """The claim's kind as a small bracket after its text, grey unless it stands in a quote
+    (a quote's text is already muted: grey on top of it would fall below 4.5:1 contrast)."""
     name = claim.kind_label(language)
-    return f" :gray[〔{name}〕]" if language == "ja" else f" :gray[({name})]"
+    tag = f"〔{name}〕" if language == "ja" else f"({name})"
+    return f" :gray[{tag}]" if grey else f" {tag}"
 
 
-def segment_text(segment: Segment, language: Lang) -> str:
+def segment_text(segment: Segment, language: Lang, *, quoted: bool = False) -> str:
     """The claims with footnote numbers and kind tags, as Markdown."""
     separator = "" if language == "ja" else " "
     parts = []
     for claim, number in zip(segment.claims, segment.numbers, strict=True):
         mark = str(number).translate(SUPERSCRIPT) if number else ""
-        parts.append(md_escape(claim.text(language)) + mark + kind_tag(claim, language))
+        tag = kind_tag(claim, language, grey=not quoted)
+        parts.append(md_escape(claim.text(language)) + mark + tag)
     return separator.join(parts)
 
 
@@ -182,7 +185,7 @@ def quote(section_id: str, terms: dict[str, str], language: Lang) -> None:
     if not found:
         return
     title = chapter().section_titles[section_id][language]
-    body = "\n>\n".join(f"> {segment_text(sentence, language)}" for sentence in found)
+    body = "\n>\n".join(f"> {segment_text(sentence, language, quoted=True)}" for sentence in found)
     attribution = t("page.section_name", language, label=chapter().label[language], title=title)
     st.markdown(body + f"\n>\n> — {md_escape(attribution)}")
     quoted = Segment(
