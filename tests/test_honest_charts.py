@@ -67,7 +67,7 @@ def rendered(
     figures = [json.loads(chart.proto.spec) for chart in charts]
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     for expander in at.expander:  # the footnotes folded under each claim
-        texts += [m.value for m in expander.caption]
+        texts += [m.value for m in expander.markdown]
     return figures, texts, [chart.proto for chart in charts]
 
 

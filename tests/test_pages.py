@@ -141,7 +141,7 @@ def test_sanctions_quote_carries_its_footnotes_as_the_section_page_does(lang: st
     assert len(folded) == 1
     at.session_state[folded[0].key] = True  # the reader opens the footnotes
     at.run()
-    notes = "\n".join(c.value for c in at.caption)
+    notes = "\n".join(m.value for m in at.markdown)
     for claim in cited.values():
         assert claim.note_in(lang)[:30] in notes.replace("\\", "")  # type: ignore[arg-type]
     assert "rosneft" in notes.casefold() or "ロスネフチ" in notes

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from dashboard.i18n import t
 from tests.e2e import helpers
-from tests.e2e.harness import AppServer, Session, open_app
+from tests.e2e.harness import AppServer, Session, open_app, rerun
 
 pytestmark = pytest.mark.e2e
 
@@ -59,6 +60,30 @@ def test_the_accessibility_statement_is_linked_axe_clean_and_in_its_language(
     page.locator("h2").first.wait_for()
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "WCAG 2.2" in text and "axe-core" in text
+    assert _violations(page) == []
+    session.assert_clean()
+
+
+@pytest.mark.parametrize(("page_name", "lang"), [("ceasefire", "ja"), ("sanctions", "en")])
+def test_opened_footnotes_and_table_views_are_axe_clean(
+    served: AppServer, session: Session, page_name: str, lang: str
+) -> None:
+    """What a reader opens is checked too: the footnotes under the claims (links and source
+    tiers in body text) and a table view with its downloads."""
+    query = "" if lang == "ja" else "?lang=en"
+    page = open_app(
+        session.new_page(),
+        served.url + helpers.path(page_name) + query,
+        charts=helpers.PAGES[page_name],
+    )
+    opened = 0
+    for label in (t("page.footnotes_open", lang, marks=""), t("table.show", lang)):  # type: ignore[arg-type]
+        summary = page.locator('[data-testid="stExpander"] summary', has_text=label.strip()[:6])
+        if summary.count():
+            rerun(page, summary.first.click)
+            opened += 1
+    assert opened == 2, "a footnote list and a table view were opened"
+    page.locator('[data-testid="stExpander"] a[href^="http"]').first.wait_for()
     assert _violations(page) == []
     session.assert_clean()
 
