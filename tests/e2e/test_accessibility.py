@@ -93,3 +93,57 @@ def test_presentation_mode_is_axe_clean(served: AppServer, session: Session) -> 
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     assert _violations(page) == []
     session.assert_clean()
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const owner = e.closest('[data-testid]');
+  return {
+    testid: owner ? owner.getAttribute('data-testid') : '',
+    ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1) || s.boxShadow !== 'none',
+  };
+}"""
+
+
+def test_every_control_is_reached_by_tab_with_a_visible_focus_and_no_trap(
+    served: AppServer, session: Session
+) -> None:
+    """Tab from the top of the page reaches the menu, the language switch, the toggles, the
+    slider, the date fields, the category filters and pickers, the search, the buttons, the
+    charts' tools and the table views, each showing where the focus is; and Tab goes on round
+    to the top again (no trap)."""
+    page = open_app(
+        session.new_page(), served.url + "/sanctions?lang=en", charts=helpers.PAGES["sanctions"]
+    )
+    stops = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if len(stops) > 5 and stops[-1] and stops[-1]["testid"] == "stSkipToContent":
+            break
+    else:
+        raise AssertionError("Tab never came round to the top again: a focus trap")
+    reached = {stop["testid"] for stop in stops if stop}
+    wanted = {
+        "stSidebarNavLink",
+        "stButtonGroup",
+        "stCheckbox",
+        "stSlider",
+        "stDateInputFieldsScroller",
+        "stSelectbox",
+        "stTextInputField",
+        "stBaseButton-secondary",
+        "stPlotlyChart",
+        "stExpander",
+    }
+    assert wanted <= reached, wanted - reached
+    unringed = {
+        stop["testid"]
+        for stop in stops
+        if stop and not stop["ring"] and stop["testid"] not in ("stSelectbox", "stTextInputField")
+    }
+    # Inputs show focus by their field's border; everything else by an outline or a ring.
+    assert unringed <= {"stMain"}, unringed
+    session.assert_clean()
