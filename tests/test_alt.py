@@ -108,3 +108,41 @@ def test_bars_carry_a_pattern_and_an_outline_beside_their_colour(name: str) -> N
         assert patterns(selected={"jur": ("JP", "US")}) == {
             k: every[k] for k in ("Japan", "United States")
         }
+
+
+def _contrast_on_white(colour: object) -> float | None:
+    """WCAG contrast ratio of a ``#rrggbb`` or ``rgb(a)`` colour against white; None when the
+    colour is not a single such value (lists, names) or fully transparent."""
+    text = str(colour) if isinstance(colour, str) else ""
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", text):
+        channels = [int(text[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    elif text.startswith("rgb"):
+        parts = [float(p) for p in text[text.index("(") + 1 : -1].split(",")]
+        if len(parts) == 4 and parts[3] == 0:
+            return None
+        channels = [p / 255 for p in parts[:3]]
+    else:
+        return None
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_mark_has_a_3_to_1_fill_or_edge(name: str) -> None:
+    """WCAG 1.4.11: each bar and marker of a single colour is 3:1 against the white plot, by
+    its fill or by its outline."""
+    figure = FIGURES[name]
+    state = default_state(BRIEFING, "en").with_(start=date(2014, 1, 1))
+    rows = figure.select(FRAMES[figure.dataset.id], state)
+    drawn = figure.draw(rows, state, "en", extra=figure.select_extra(FRAMES, state))
+    for trace in drawn.data:
+        if trace.x is None or all(value is None for value in trace.x):
+            continue  # a legend-only entry
+        if trace.type != "bar" and "markers" not in (getattr(trace, "mode", "") or ""):
+            continue
+        fill = _contrast_on_white(trace.marker.color)
+        edge = _contrast_on_white(trace.marker.line.color) if trace.marker.line.width else None
+        if fill is None and edge is None:
+            continue  # per-point colours (not one mark colour) or transparent marks
+        assert (fill or 0) >= 3 or (edge or 0) >= 3, (name, trace.name, trace.marker.color)

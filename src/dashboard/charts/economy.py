@@ -538,7 +538,7 @@ def panels(
                     "connectgaps": False,
                     "mode": "lines+markers",
                     "line": {"color": colour, "width": 2.5},
-                    "marker": {"size": 8, "color": colour},
+                    "marker": {"size": 8, "color": colour, "line": theme.OUTLINE},
                     "showlegend": False,
                     "customdata": hovers,
                     "hovertemplate": VALUE_HOVER,
@@ -663,9 +663,17 @@ def _caps(
                 "type": "scatter",
                 "x": xs,
                 "y": ys,
-                "mode": "lines",
+                # Markers with a dark edge where each cap starts and ends: a 3:1 mark even for a
+                # light colour, and a symbol per jurisdiction beside the colour.
+                "mode": "lines+markers",
                 "name": name,
                 "line": {"color": theme.colour("partner", partner), "dash": "dash", "width": 2},
+                "marker": {
+                    "size": 8,
+                    "color": theme.colour("partner", partner),
+                    "symbol": theme.symbol("partner", partner),
+                    "line": theme.OUTLINE,
+                },
                 "hovertemplate": name + ": %{y:.2f}<extra></extra>",
             },
             row,
