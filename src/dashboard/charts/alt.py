@@ -190,57 +190,45 @@ def economy_panels(
     }
     parts = []
     for code, kind, group in _panels(rows, kinds):
-        group = group.sort_values("period_start")
-        unit = str(group["unit"].iloc[0])
-        ends = [
-            (
-                period_label(group["period"].iloc[i], lang),
-                number(group["value"].iloc[i], unit, lang),
-            )
-            for i in (0, -1)
-        ]
+        path = _first_to_last(group, str(group["unit"].iloc[0]), lang)
         words = kind_words[kind][0 if lang == "ja" else 1]
         name = label("indicator", code, lang)
-        parts.append(
-            f"{name}（{words}）は{_path(ends[0], ends[1], lang)}"
-            if lang == "ja"
-            else f"{name} ({words}) {_path(ends[0], ends[1], lang)}"
-        )
+        parts.append(f"{name}（{words}）は{path}" if lang == "ja" else f"{name} ({words}) {path}")
     return _sentence(("。" if lang == "ja" else "; ").join(parts), lang)
+
+
+def _first_to_last(rows: pd.DataFrame, unit: str, lang: Lang) -> str:
+    """The first and the last period's ``value`` of ``rows``, in period order."""
+    ordered = rows.sort_values("period_start")
+    first, last = (
+        (
+            period_label(ordered["period"].iloc[i], lang),
+            number(ordered["value"].iloc[i], unit, lang),
+        )
+        for i in (0, -1)
+    )
+    return _path(first, last, lang)
 
 
 def partners_overview(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
     parts = []
     trade = rows[(rows["series"] == "trade_turnover") & (rows["partner"] == "CN")]
-    annual = trade[trade["frequency"] == "annual"].sort_values("period_start")
-    if len(annual):
-        ends = [
-            (
-                period_label(annual["period"].iloc[i], lang),
-                number(annual["value"].iloc[i], "usd_bn", lang),
-            )
-            for i in (0, -1)
-        ]
-        parts.append(
-            f"中露貿易総額（通年）は{_path(ends[0], ends[1], lang)}"
-            if lang == "ja"
-            else f"China–Russia trade (full years) {_path(ends[0], ends[1], lang)}"
-        )
-    india = rows[(rows["series"] == "crude_imports") & (rows["partner"] == "IN")]
-    india = india.sort_values("period_start")
-    if len(india):
-        ends = [
-            (
-                period_label(india["period"].iloc[i], lang),
-                number(india["value"].iloc[i], "mbd", lang),
-            )
-            for i in (0, -1)
-        ]
-        parts.append(
-            f"インドのロシア産原油輸入は{_path(ends[0], ends[1], lang)}"
-            if lang == "ja"
-            else f"India's imports of Russian crude {_path(ends[0], ends[1], lang)}"
-        )
+    for series, unit, ja, en in (
+        (
+            trade[trade["frequency"] == "annual"],
+            "usd_bn",
+            "中露貿易総額（通年）は",
+            "China–Russia trade (full years) ",
+        ),
+        (
+            rows[(rows["series"] == "crude_imports") & (rows["partner"] == "IN")],
+            "mbd",
+            "インドのロシア産原油輸入は",
+            "India's imports of Russian crude ",
+        ),
+    ):
+        if len(series):
+            parts.append((ja if lang == "ja" else en) + _first_to_last(series, unit, lang))
     fleet = rows[rows["series"] == "shadow_fleet_vessels"].sort_values("period_start")
     for partner in ("EU", "UK"):
         mine = fleet[fleet["partner"] == partner]
