@@ -382,7 +382,8 @@ def test_deck_and_handout_covers_carry_the_overviews_byline(frames, lang):
     briefing = compose(state(lang), lang, frames)
     expected = {
         "ja": "第6章　田島理博（日本国際問題研究所研究員）",
-        "en": "Chapter 6 · 田島理博 (name as published in Japanese; no romanised form published), "
+        "en": "Chapter 6 · 田島理博 (name as published in Japanese; "
+        "we found no published romanisation), "
         "Research Fellow, The Japan Institute of International Affairs",
     }[lang]
     assert briefing.byline == expected

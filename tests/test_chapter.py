@@ -135,7 +135,7 @@ def test_structural_errata_name_the_headings_as_the_dashboard_shows_them() -> No
             assert all(part in item[f"now_reads_{lang}"] for part in wanted), (item["id"], lang)
 
 
-UNROMANISED = "田島理博 (name as published in Japanese; no romanised form published)"
+UNROMANISED = "田島理博 (name as published in Japanese; we found no published romanisation)"
 
 
 def test_the_english_author_is_the_kanji_with_a_note_while_no_romanisation_is_published(

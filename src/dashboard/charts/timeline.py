@@ -246,9 +246,12 @@ def key_annotations(
 #: Width of the numbered list of key events: the plot area of a timeline in the 450 px column
 #: beside the text (the list starts at the plot's left edge and may run into the right margin).
 KEY_LIST_PX = 330
-#: The same for a timeline across the page (the overview's, slides): sized for the narrowest
-#: screen it must fit, 1024 px, where the chart is about 560 px wide (610 px plot at 1280).
-KEY_LIST_WIDE_PX = 440
+#: The same for a timeline drawn across a slide or the presentation screen (a picture of a
+#: known size, about 610 px of plot).
+KEY_LIST_WIDE_PX = 600
+#: The overview's timeline across the page: sized for the narrowest screen it must fit,
+#: 1024 px, where the chart is about 560 px wide.
+KEY_LIST_PAGE_PX = 440
 KEY_LIST_SIZE = theme.TICK_FONT_SIZE - 1
 KEY_LIST_INDENT = "\u3000\u3000"
 

@@ -218,7 +218,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             lane_column="lane",
             start=state.start,
             end=state.end,
-            key_list_px=timeline.KEY_LIST_WIDE_PX,
+            key_list_px=timeline.KEY_LIST_PAGE_PX,
         )
         _chart(
             fig,
