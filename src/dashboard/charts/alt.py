@@ -31,6 +31,11 @@ def _sentence(text: str, lang: Lang) -> str:
     return text if text.endswith(("。", ".")) else text + ("。" if lang == "ja" else ".")
 
 
+def _sentences(parts: list[str], lang: Lang) -> str:
+    """Clauses said one after another: sentences in Japanese, a list in English."""
+    return _sentence(("。" if lang == "ja" else "; ").join(parts), lang)
+
+
 def _path(first: tuple[str, str], last: tuple[str, str], lang: Lang) -> str:
     """``2022年 −1.2%から2024年 4.3%へ`` / ``from −1.2% in 2022 to 4.3% in 2024``."""
     if first == last:
@@ -117,11 +122,9 @@ def sanctions_listings(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
 
 
 def gdp_growth(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
-    from dashboard.datasets.russian_gdp import OUTTURNS, latest_vintages
+    from dashboard.datasets.russian_gdp import rosstat_outturns
 
-    rosstat = latest_vintages(
-        rows[(rows["estimator"] == "rosstat") & rows["estimate_type"].isin(OUTTURNS)]
-    )
+    rosstat = rosstat_outturns(rows)
     parts = []
     for frequency, ja, en in (
         (
@@ -194,7 +197,7 @@ def economy_panels(
         words = kind_words[kind][0 if lang == "ja" else 1]
         name = label("indicator", code, lang)
         parts.append(f"{name}（{words}）は{path}" if lang == "ja" else f"{name} ({words}) {path}")
-    return _sentence(("。" if lang == "ja" else "; ").join(parts), lang)
+    return _sentences(parts, lang)
 
 
 def _first_to_last(rows: pd.DataFrame, unit: str, lang: Lang) -> str:
@@ -242,7 +245,7 @@ def partners_overview(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
                 else f"{who} had listed {int(last['value'])} shadow-fleet vessels by "
                 f"{format_date(last['period_start'], lang)}"
             )
-    return _sentence(("。" if lang == "ja" else "; ").join(parts), lang)
+    return _sentences(parts, lang)
 
 
 def territory_gains(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
@@ -274,18 +277,14 @@ def territory_gains(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
             else f"share under Russian control {last['value']:g}% on "
             f"{format_date(last['period_end'], lang)} ({who})"
         )
-    return _sentence(("。" if lang == "ja" else "; ").join(parts), lang)
+    return _sentences(parts, lang)
 
 
 def support_allocations(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
-    from dashboard.charts.support import CUMULATIVE_FROM
+    from dashboard.charts.support import cumulative_allocations
 
-    kiel = rows[
-        (rows["kind"] == "allocation")
-        & (rows["period_start"] == CUMULATIVE_FROM)
-        & rows["donor"].isin(["europe", "us"])
-        & (rows["aid_type"] == "total")
-    ]
+    kiel = cumulative_allocations(rows)
+    kiel = kiel[kiel["aid_type"] == "total"]
     parts = []
     for donor in ("europe", "us"):
         mine = kiel[kiel["donor"] == donor].sort_values("period_end")

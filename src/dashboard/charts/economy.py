@@ -182,13 +182,11 @@ def gdp_growth(
     """Rosstat's quarterly y/y growth as bars and annual growth as a line (each period's latest
     vintage published by the cut-off); the World Bank's WDI series as its own dashed line; every
     official forecast for 2025 as its own open marker, named in the legend with its date."""
-    from dashboard.datasets.russian_gdp import OUTTURNS, latest_vintages
+    from dashboard.datasets.russian_gdp import latest_vintages, rosstat_outturns
 
     layout, stacked = _overlay_layout(overlays)
     ja = lang == "ja"
-    rosstat = latest_vintages(
-        gdp[(gdp["estimator"] == "rosstat") & gdp["estimate_type"].isin(OUTTURNS)]
-    )
+    rosstat = rosstat_outturns(gdp)
     quarterly = rosstat[rosstat["frequency"] == "quarterly"].sort_values("period_start")
     annual = rosstat[rosstat["frequency"] == "annual"].sort_values("period_start")
     wdi = latest_vintages(

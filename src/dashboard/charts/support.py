@@ -16,15 +16,21 @@ CUMULATIVE_FROM = pd.Timestamp("2022-01-24")
 DASHES = {"total": "solid", "military": "dash"}
 
 
+def cumulative_allocations(rows: pd.DataFrame) -> pd.DataFrame:
+    """The Kiel tracker's cumulative allocations since 24 Jan 2022 for its two headline groups,
+    Europe and the US (like with like), as the chart draws them."""
+    return rows[
+        (rows["kind"] == "allocation")
+        & (rows["period_start"] == CUMULATIVE_FROM)
+        & rows["donor"].isin(["europe", "us"])
+    ]
+
+
 def allocations(
     rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object = None
 ) -> go.Figure:
     ja = lang == "ja"
-    kiel = rows[
-        (rows["kind"] == "allocation")
-        & (rows["period_start"] == CUMULATIVE_FROM)
-        & rows["donor"].isin(["europe", "us"])  # like with like: the tracker's two headline groups
-    ]
+    kiel = cumulative_allocations(rows)
     decisions = rows[rows["kind"] == "decision"].sort_values("date")
     grid = Grid(
         2,

@@ -151,3 +151,11 @@ DATASET = Dataset(
     ),
     key_figures=(KeyFigure("latest_gdp", _latest_growth),),
 )
+
+
+def rosstat_outturns(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rosstat's outturns (first and second estimates, revisions), each period's latest vintage:
+    the series the GDP chart draws as bars and a line."""
+    return latest_vintages(
+        rows[(rows["estimator"] == "rosstat") & rows["estimate_type"].isin(OUTTURNS)]
+    )

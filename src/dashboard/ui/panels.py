@@ -25,7 +25,7 @@ from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, md_escape, panel, source_line
 from dashboard.ui.exports import chart_downloads
-from dashboard.ui.tables import csv_downloads, display_frame, lazy_expander, table_view
+from dashboard.ui.tables import table_view
 
 #: The combined timeline's table view (then its source and link), from its event columns.
 TIMELINE_TABLE = (
@@ -105,9 +105,9 @@ def table_and_cards(table: pd.DataFrame, key: str, language: Lang) -> None:
     instead of the table on a phone (390 px), where five columns are unreadable."""
     with st.container(key=f"wide_table_{key}"):
         st.table(table.set_index(table.columns[0]))
+    colon = "：" if language == "ja" else ": "
     with st.container(key=f"cards_{key}"):
         for _, row in table.iterrows():
-            colon = "：" if language == "ja" else ": "
             lines = [f"**{md_escape(str(row.iloc[0]))}**", ""]
             lines += [
                 f"- **{md_escape(str(column))}**{colon}{md_escape(str(value))}"
@@ -136,9 +136,8 @@ def alt_text(title: str, said: str, rows: int, language: Lang) -> str:
         return (
             f"図：{title}。{said}図の下の「表で見る（出典付き）」に{rows}行のデータと出典がある。"
         )
-    return (
-        f"Chart: {title}. {said} The table view below it lists its {rows} rows with sources."
-    ).replace("  ", " ")
+    table = f"The table view below it lists its {rows} rows with sources."
+    return " ".join(part for part in (f"Chart: {title}.", said, table) if part)
 
 
 def _empty(language: Lang, spec: Dataset) -> None:
@@ -239,30 +238,15 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             language=language,
             key="combined_timeline",
         )
-        label_ = t("table.show", language) + f" · {len(combined)}"
-        with lazy_expander(label_, key="table.combined_timeline") as open_:
-            if not open_:
-                return
-            table = display_frame(
-                cited.rename(columns={"url": "source_url"}),
-                language,
-                TIMELINE_TABLE,
-                codes={"lane": "lane"},
-            )
-            link = t("table.link", language)
-            st.dataframe(
-                table,
-                hide_index=True,
-                width="stretch",
-                column_config={link: st.column_config.LinkColumn(link, display_text="↗")},
-            )
-            csv_downloads(
-                lambda: events.raw_rows(combined, limited),
-                table,
-                language,
-                name="timeline",
-                key="combined_timeline",
-            )
+        table_view(
+            cited.rename(columns={"url": "source_url"}),
+            language,
+            TIMELINE_TABLE,
+            codes={"lane": "lane"},
+            name="timeline",
+            key="combined_timeline",
+            raw=lambda: events.raw_rows(combined, limited),
+        )
 
 
 PANELS: dict[str, Callable[[ViewState, Lang], None]] = {

@@ -346,5 +346,7 @@ def errata(language: Lang) -> None:
     st.caption(t("page.errata_help", language))
     # A static table: every cell wraps in full (no clipped text, no scrolling), and its rows are
     # the corrections only. Cells are Markdown, so the received text (## headings, "- " items)
-    # is escaped to show as written.
-    st.table(errata_table(language).map(md_escape), hide_index=True)
+    # is escaped to show as written. In a panel like every section: a broken errata file
+    # (``chapter.errata`` refuses it) leaves the rest of the page standing.
+    with panel(language):
+        st.table(errata_table(language).map(md_escape), hide_index=True)

@@ -120,9 +120,10 @@ def table_view(
     name: str,
     codes: dict[str, str] | None = None,
     key: str,
+    raw: Callable[[], pd.DataFrame] | None = None,
 ) -> None:
     """An expander with the table of ``rows`` and downloads of exactly those rows (raw, and
-    as shown).
+    as shown); ``raw`` builds the raw download where it is not ``rows`` themselves.
 
     The table is built only while the expander is open (a closed one costs nothing per rerun).
     """
@@ -140,4 +141,4 @@ def table_view(
                 )
             },
         )
-        csv_downloads(lambda: rows, table, language, name=name, key=key)
+        csv_downloads(raw or (lambda: rows), table, language, name=name, key=key)
