@@ -29,17 +29,23 @@ def _by(rows: pd.DataFrame, spec: Dataset, state: ViewState) -> np.ndarray:
 
 
 def after_cutoff(spec: Dataset, rows: pd.DataFrame) -> np.ndarray:
-    """Rows first published after the chapter's cut-off (the follow-up layer, not the chapter's
-    view). Where the publication day is unknown, a figure for a period ending in the cut-off's
-    last month is taken as published after it (such figures come out the month after)."""
+    """Rows of the follow-up layer, not the chapter's view: events dated after the chapter's
+    cut-off, and figures first published after it. Where a figure's publication day is unknown,
+    one for a period ending in the cut-off's last month is taken as published after it (such
+    figures come out the month after)."""
+    cutoff = pd.Timestamp(AS_OF)
+    dates = rows[spec.date]
+    if spec.date_fallback:
+        dates = dates.fillna(rows[spec.date_fallback])
+    dated_late = (dates > cutoff).fillna(False).to_numpy(dtype=bool)
     if not spec.published:
-        return np.zeros(len(rows), dtype=bool)
+        return dated_late
     published = rows[spec.published]
-    late = (published > pd.Timestamp(AS_OF)).fillna(False).to_numpy(dtype=bool)
+    late = (published > cutoff).fillna(False).to_numpy(dtype=bool)
     unknown = published.isna().to_numpy(dtype=bool)
     ends = rows["period_end"] if "period_end" in rows.columns else rows[spec.date]
     last_month = (ends >= pd.Timestamp(AS_OF.replace(day=1))).fillna(False).to_numpy(dtype=bool)
-    return late | (unknown & last_month)
+    return dated_late | late | (unknown & last_month)
 
 
 def where_mask(rows: pd.DataFrame, where: Mapping[str, tuple[str, ...]]) -> np.ndarray:
@@ -67,7 +73,7 @@ def select(
         mask &= (
             (dates >= pd.Timestamp(state.start)) & (dates <= pd.Timestamp(state.end))
         ).to_numpy(dtype=bool)
-    if spec.published and not state.follow_up:
+    if not state.follow_up:
         mask &= ~after_cutoff(spec, rows)
     if spec.search:
         mask &= filters.search_mask(rows, state.query, spec.search)

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from dashboard.datasets.russian_gdp import ESTIMATE_TYPE  # one vocabulary: same codes, labels
-from dashboard.datasets.sources import EARLIEST, ID_PATTERN, LATEST, PUBLISHED_LATEST, SourcedRow
+from dashboard.datasets.sources import EARLIEST, ID_PATTERN, LATEST, PERIOD_LATEST, SourcedRow
 from dashboard.datasets.spec import Chart, Dataset, vocabulary
 from dashboard.i18n import Lang, number, period_label
 from dashboard.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION
@@ -60,8 +60,8 @@ class Schema(SourcedRow):
     indicator: Series[str] = pa.Field(isin=INDICATORS)
     frequency: Series[str] = pa.Field(isin=FREQUENCIES)
     period: Series[str] = pa.Field(str_matches=PERIOD)
-    period_start: Series[pa.DateTime] = pa.Field(ge=EARLIEST, le=PUBLISHED_LATEST)
-    period_end: Series[pa.DateTime] = pa.Field(ge=EARLIEST, le=PUBLISHED_LATEST)
+    period_start: Series[pa.DateTime] = pa.Field(ge=EARLIEST, le=PERIOD_LATEST)
+    period_end: Series[pa.DateTime] = pa.Field(ge=EARLIEST, le=PERIOD_LATEST)
     value: Series[float] = pa.Field(ge=-100000, le=100000)
     unit: Series[str] = pa.Field(isin=UNITS)
     estimate_type: Series[str] = pa.Field(isin=ESTIMATE_TYPES)

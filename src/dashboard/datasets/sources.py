@@ -10,17 +10,20 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from dashboard.datasets.core import AS_OF, HTTP_URL
+from dashboard.datasets.core import CHECKED, HTTP_URL
 from dashboard.datasets.spec import vocabulary
 from dashboard.palette import BLUE, GREEN, GREY, ORANGE
 
 #: The earliest date any row may carry (the annual GDP series starts in 2014).
 EARLIEST = pd.Timestamp("2014-01-01")
-#: Rows describe the world up to the chapter's cut-off.
-LATEST = pd.Timestamp(AS_OF)
+#: Rows describe the world up to the day the editors last checked sources. Rows dated after the
+#: chapter's cut-off are the follow-up layer, kept out of the chapter's view (``selection``).
+LATEST = pd.Timestamp(CHECKED)
 #: A figure about the period up to the cut-off may have been published later; such rows are
 #: flagged as published after the cut-off and kept out of the chapter's view.
-PUBLISHED_LATEST = pd.Timestamp("2026-12-31")
+PUBLISHED_LATEST = pd.Timestamp(CHECKED)
+#: A plan or forecast may describe a period up to the end of the year the editors checked.
+PERIOD_LATEST = pd.Timestamp(CHECKED.year, 12, 31)
 #: Sources were read for this dashboard, never before the project began.
 ACCESSED_FROM = pd.Timestamp("2025-01-01")
 ID_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
@@ -57,12 +60,12 @@ class SourcedRow(pa.DataFrameModel):
     source_title_basis: Series[str] = pa.Field(isin=TITLE_BASIS.values)
     source_url: Series[str] = pa.Field(str_matches=HTTP_URL)
     source_tier: Series[str] = pa.Field(isin=TIERS)
-    source_accessed: Series[pa.DateTime] = pa.Field(ge=ACCESSED_FROM)
+    source_accessed: Series[pa.DateTime] = pa.Field(ge=ACCESSED_FROM, le=LATEST)
     source_2_publisher: Series[str] = pa.Field(nullable=True)
     source_2_title: Series[str] = pa.Field(nullable=True)
     source_2_url: Series[str] = pa.Field(nullable=True, str_matches=HTTP_URL)
     source_2_tier: Series[str] = pa.Field(nullable=True, isin=TIERS)
-    source_2_accessed: Series[pa.DateTime] = pa.Field(nullable=True, ge=ACCESSED_FROM)
+    source_2_accessed: Series[pa.DateTime] = pa.Field(nullable=True, ge=ACCESSED_FROM, le=LATEST)
     note: Series[str] = pa.Field(nullable=True)
 
     class Config:
