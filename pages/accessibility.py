@@ -5,5 +5,5 @@ from dashboard.ui import common, controls, narrative
 from dashboard.views import ACCESSIBILITY
 
 state, notices = controls.page_state(ACCESSIBILITY)
-common.header(common.t("nav.accessibility", state.lang), state.lang, notices, japan=state.japan)
+common.header(common.t("nav.accessibility", state.lang), state, notices)
 narrative.statement("accessibility", state.lang)

@@ -4,5 +4,5 @@ from dashboard.ui import common, controls, narrative
 from dashboard.views import CEASEFIRE
 
 state, notices = controls.page_state(CEASEFIRE)
-common.header(common.t("nav.ceasefire", state.lang), state.lang, notices, japan=state.japan)
+common.header(common.t("nav.ceasefire", state.lang), state, notices)
 narrative.section("ceasefire", state, state.lang)

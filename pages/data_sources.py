@@ -5,7 +5,7 @@ from dashboard.ui import common, controls, sources
 from dashboard.views import DATA_SOURCES
 
 state, notices = controls.page_state(DATA_SOURCES)
-common.header(common.t("nav.data_sources", state.lang), state.lang, notices, japan=state.japan)
+common.header(common.t("nav.data_sources", state.lang), state, notices)
 sources.datasets(state.lang)
 sources.reference_tables(state.lang)
 sources.errata(state.lang)

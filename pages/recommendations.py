@@ -4,5 +4,5 @@ from dashboard.ui import common, controls, narrative
 from dashboard.views import RECOMMENDATIONS
 
 state, notices = controls.page_state(RECOMMENDATIONS)
-common.header(common.t("nav.recommendations", state.lang), state.lang, notices, japan=state.japan)
+common.header(common.t("nav.recommendations", state.lang), state, notices)
 narrative.section("recommendations", state, state.lang)

@@ -4,5 +4,5 @@ from dashboard.ui import common, controls, narrative
 from dashboard.views import WAR_ECONOMY
 
 state, notices = controls.page_state(WAR_ECONOMY)
-common.header(common.t("nav.war_economy", state.lang), state.lang, notices, japan=state.japan)
+common.header(common.t("nav.war_economy", state.lang), state, notices)
 narrative.section("war_economy", state, state.lang)

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.datasets.core import AS_OF, CHECKED, FIRST_DAY
 from dashboard.paths import PROJECT_DIR
 from dashboard.state import (
     FALSE_WORDS,
@@ -103,6 +104,7 @@ values = st.one_of(
     any_text,
     st.sampled_from(HOSTILE),
     st.sampled_from(["ja", "en", "EN", "fr", "1", "0", "yes", "off", "maybe", "2", "-1"]),
+    st.sampled_from(["chapter", "latest", " LATEST ", "Chapter", "now", "2026"]),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.builds(lambda ch, n: ch * n, st.sampled_from(["a", "漢", "<", ","]), st.integers(90, 2600)),
 )
@@ -141,7 +143,7 @@ def unusable(params: Mapping[str, str], spec: ViewSpec) -> list[str]:
     bad = [
         name
         for name, value in params.items()
-        if name not in FRAMEWORK_PARAMS and _bad_value(name, value, spec)
+        if name not in FRAMEWORK_PARAMS and _bad_value(name, value, spec, _latest(params))
     ]
     first, last = _day(params.get("from", "")), _day(params.get("to", ""))
     if "from" not in bad and "to" not in bad and first and last and first > last:
@@ -149,7 +151,13 @@ def unusable(params: Mapping[str, str], spec: ViewSpec) -> list[str]:
     return bad
 
 
-def _bad_value(name: str, value: str, spec: ViewSpec) -> bool:
+def _latest(params: Mapping[str, str]) -> bool:
+    """Whether the link asks for the follow-up layer (usably)."""
+    value = params.get("asof", "")
+    return len(value) <= MAX_VALUE_LENGTH and value.strip().lower() == "latest"
+
+
+def _bad_value(name: str, value: str, spec: ViewSpec, latest: bool = False) -> bool:
     if name not in spec.params() or len(value) > MAX_VALUE_LENGTH:
         return True
     filters = {f.param: f.codes for f in spec.filters}
@@ -158,7 +166,13 @@ def _bad_value(name: str, value: str, spec: ViewSpec) -> bool:
         return value not in ("ja", "en")
     if name in ("from", "to"):
         day = _day(value)
-        return day is None or not spec.lo <= day <= spec.hi
+        hi = CHECKED if latest and spec.lo < spec.hi else spec.hi
+        return day is None or not spec.lo <= day <= hi
+    if name == "asof":
+        return word.lower() not in ("chapter", "latest")
+    if name == "since":
+        day = _day(value)
+        return bool(word) and (day is None or not FIRST_DAY <= day <= (CHECKED if latest else AS_OF))
     if name in filters:
         return any(code not in filters[name] for code in _codes(value))
     if name == "overlay":
@@ -177,7 +191,10 @@ def _printable(value: str) -> str:
 
 
 def assert_valid(state: ViewState, spec: ViewSpec) -> None:
-    assert spec.lo <= state.start <= state.end <= spec.hi
+    assert spec.lo <= state.start <= state.end <= spec.upper(state.follow_up)
+    assert state.end <= (CHECKED if state.follow_up else AS_OF)
+    if state.since is not None:
+        assert FIRST_DAY <= state.since <= (CHECKED if state.follow_up else AS_OF)
     assert state.lang in ("ja", "en")
     assert len(state.query) <= MAX_SEARCH_LENGTH
     assert state.query == state.query.strip()
@@ -231,6 +248,7 @@ def test_parse_is_total_valid_and_noticed(params: dict[str, str]) -> None:
             state.lang,
             state.query,
         )
+        assert (again.follow_up, again.since) == (state.follow_up, state.since)
         for filter_spec in spec.filters:
             assert set(again.codes(filter_spec.param)) == set(state.codes(filter_spec.param))
 

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import selection
+from dashboard.charts import layer
 from dashboard.charts.timeline import KEY_LIST_WIDE_PX
 from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.spec import Chart
@@ -77,7 +78,13 @@ class Figure:
             "key_list_px": KEY_LIST_WIDE_PX if wide else None,
         }
         options = {name: value for name, value in context.items() if name in accepted}
-        return build(rows, lang, **options, **self.chart.options)
+        drawn = build(rows, lang, **options, **self.chart.options)
+        if isinstance(drawn, go.Figure):
+            if state.follow_up:
+                layer.mark_follow_up(drawn, lang, state.end)
+            if state.since:
+                layer.mark_since(drawn, lang, state.since)
+        return drawn
 
     def describe(
         self, rows: pd.DataFrame, lang: Lang, extra: dict[str, pd.DataFrame] | None = None

@@ -8,6 +8,7 @@ and the dataset is sliced once."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -82,3 +83,38 @@ def select(
     if state.japan and spec.japan_view:
         mask &= where_mask(rows, spec.japan_view)
     return filters.keep(rows, mask)
+
+
+def follow_up_latest(frames: Mapping[str, pd.DataFrame]) -> date | None:
+    """The latest day any follow-up row describes: an event's date, or a figure's publication
+    day (a 2025 figure published in 2026 is news of that day)."""
+    days: list[pd.Timestamp] = []
+    for name, rows in frames.items():
+        spec = REGISTRY[name]
+        late = rows[after_cutoff(spec, rows)]
+        if late.empty:
+            continue
+        column = spec.published or spec.date
+        top = late[column].max()
+        if pd.notna(top):
+            days.append(pd.Timestamp(top))
+    return max(days).date() if days else None
+
+
+def in_layer(spec: Dataset, rows: pd.DataFrame, follow_up: bool) -> pd.DataFrame:
+    """All of a dataset's rows in the layer shown (no other filter): the chapter's alone, or
+    with the follow-up layer."""
+    return rows if follow_up else filters.keep(rows, ~after_cutoff(spec, rows))
+
+
+def new_since(spec: Dataset, rows: pd.DataFrame, since: date | None) -> np.ndarray:
+    """Rows that are news after ``since``: an event dated after it, or a figure first published
+    after it (a 2025 figure published in February 2026 is new to a briefer of January 2026)."""
+    if since is None:
+        return np.zeros(len(rows), dtype=bool)
+    dates = rows[spec.date]
+    if spec.date_fallback:
+        dates = dates.fillna(rows[spec.date_fallback])
+    if spec.published:
+        dates = rows[spec.published].fillna(dates)
+    return (dates > pd.Timestamp(since)).fillna(False).to_numpy(dtype=bool)

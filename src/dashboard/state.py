@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dashboard.datasets.core import AS_OF, CHECKED, FIRST_DAY
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -24,6 +25,10 @@ MAX_VALUE_LENGTH = 2000
 FRAMEWORK_PARAMS = frozenset({"embed", "embed_options"})
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+#: ``asof``: the chapter as of its cut-off (the default), or with the follow-up layer added.
+ASOF_CHAPTER = "chapter"
+ASOF_LATEST = "latest"
+ASOF_VALUES = (ASOF_CHAPTER, ASOF_LATEST)
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,22 @@ class ViewSpec:
     def end(self) -> date:
         return self.default_to or self.hi
 
+    def upper(self, follow_up: bool) -> date:
+        """The latest date the view can reach: the cut-off, or with the follow-up layer the
+        day the editors last checked sources (a page without a date range keeps its own)."""
+        return max(self.hi, CHECKED) if follow_up and self.lo < self.hi else self.hi
+
+    def end_for(self, follow_up: bool) -> date:
+        """The default end of the range: with the follow-up layer, the layer's as-of date."""
+        return self.upper(follow_up) if follow_up and not self.default_to else self.end
+
+    @staticmethod
+    def since_upper(follow_up: bool) -> date:
+        """The latest "new since" day: the end of the layer shown."""
+        return CHECKED if follow_up else AS_OF
+
     def params(self) -> frozenset[str]:
-        names = {"lang", "present", "slide", "japan"}
+        names = {"lang", "present", "slide", "japan", "asof", "since"}
         if self.lo < self.hi:
             names |= {"from", "to"}
         if self.search:
@@ -84,8 +103,11 @@ class ViewState:
     overlays: tuple[str, ...] = ()
     present: bool = False
     slide: int = 1
-    #: Show rows published after the chapter's cut-off (the follow-up layer). Off by default.
+    #: Show rows dated or published after the chapter's cut-off (the follow-up layer,
+    #: ``asof=latest``). Off by default: the chapter as of its cut-off.
     follow_up: bool = False
+    #: Highlight rows dated after this day ("new since"), in either layer; ``None``: none.
+    since: date | None = None
     #: The Japan view: Japan's measures beside the G7's, the EU's and the US's, on every page.
     japan: bool = False
 
@@ -155,11 +177,20 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
         else:
             notice("lang", values["lang"], "notice.bad_lang", DEFAULT_LANG)
 
-    start, end = state.start, state.end
+    follow_up = False
+    if "asof" in values:
+        word = values["asof"].strip().lower()
+        if word in ASOF_VALUES:
+            follow_up = word == ASOF_LATEST
+        else:
+            notice("asof", values["asof"], "notice.bad_asof", ASOF_CHAPTER)
+    hi = spec.upper(follow_up)
+
+    start, end = state.start, spec.end_for(follow_up)
     if "from" in values:
-        start = _date_param("from", values["from"], spec, spec.start, notice)
+        start = _date_param("from", values["from"], spec.lo, hi, spec.start, notice)
     if "to" in values:
-        end = _date_param("to", values["to"], spec, spec.end, notice)
+        end = _date_param("to", values["to"], spec.lo, hi, end, notice)
     if start > end:
         notice("to", f"{values.get('from', '')}…{values.get('to', '')}", "notice.reversed", "")
         start, end = end, start
@@ -204,6 +235,12 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
                 notice(name, values[name], "notice.bad_flag", "0")
     present = flags["present"]
 
+    since = None
+    if values.get("since", "").strip():
+        # Any day the data cover, in the layer shown (a page without a date range included).
+        last = spec.since_upper(follow_up)
+        since = _date_param("since", values["since"], FIRST_DAY, last, None, notice)
+
     slide = 1
     if "slide" in values:
         raw = values["slide"].strip()
@@ -222,27 +259,30 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
             overlays=overlays,
             present=present,
             slide=slide,
+            follow_up=follow_up,
+            since=since,
             japan=flags["japan"],
         ),
         notices,
     )
 
 
-def _date_param(name: str, raw: str, spec: ViewSpec, fallback: date, notice) -> date:  # type: ignore[no-untyped-def]
+def _date_param(name: str, raw: str, lo: date, hi: date, fallback, notice):  # type: ignore[no-untyped-def]
+    """A YYYY-MM-DD parameter inside ``lo``..``hi`` (clamped, with a notice); else ``fallback``."""
     text = raw.strip()
     try:  # strictly YYYY-MM-DD: fromisoformat alone would also take week dates like 2025-W01-1
         value = date.fromisoformat(text) if ISO_DAY.fullmatch(text) else None
     except ValueError:
         value = None
     if value is None:
-        notice(name, raw, "notice.bad_date", fallback.isoformat())
+        notice(name, raw, "notice.bad_date", fallback.isoformat() if fallback else "—")
         return fallback
-    if value < spec.lo:
-        notice(name, raw, "notice.date_clamped", spec.lo.isoformat())
-        return spec.lo
-    if value > spec.hi:
-        notice(name, raw, "notice.date_clamped", spec.hi.isoformat())
-        return spec.hi
+    if value < lo:
+        notice(name, raw, "notice.date_clamped", lo.isoformat())
+        return lo
+    if value > hi:
+        notice(name, raw, "notice.date_clamped", hi.isoformat())
+        return hi
     return value
 
 
@@ -251,10 +291,14 @@ def to_query(state: ViewState, spec: ViewSpec) -> dict[str, str]:
     query: dict[str, str] = {}
     if state.lang != DEFAULT_LANG:
         query["lang"] = state.lang
+    if state.follow_up:
+        query["asof"] = ASOF_LATEST
     if state.start != spec.start:
         query["from"] = state.start.isoformat()
-    if state.end != spec.end:
+    if state.end != spec.end_for(state.follow_up):
         query["to"] = state.end.isoformat()
+    if state.since:
+        query["since"] = state.since.isoformat()
     for filter_spec in spec.filters:
         codes = state.codes(filter_spec.param)
         if set(codes) != set(filter_spec.codes):

@@ -34,6 +34,8 @@ HTTP_URL = r"^https?://[^\s<>\"]+$"
 MULTI_SEPARATOR = ";"
 #: The chapter's cut-off, which is also the dashboard's "as of" date.
 AS_OF = date(2025, 12, 31)
+#: The earliest day any row may carry (the annual GDP series starts in 2014).
+FIRST_DAY = date(2014, 1, 1)
 #: The last day the editors checked sources for the follow-up layer (rows after the cut-off).
 #: No row may describe or cite anything later; the layer's own as-of date is this day.
 CHECKED = date(2026, 12, 1)

@@ -10,12 +10,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from dashboard.datasets.core import CHECKED, HTTP_URL
+from dashboard.datasets.core import CHECKED, FIRST_DAY, HTTP_URL
 from dashboard.datasets.spec import vocabulary
 from dashboard.palette import BLUE, GREEN, GREY, ORANGE
 
-#: The earliest date any row may carry (the annual GDP series starts in 2014).
-EARLIEST = pd.Timestamp("2014-01-01")
+EARLIEST = pd.Timestamp(FIRST_DAY)
 #: Rows describe the world up to the day the editors last checked sources. Rows dated after the
 #: chapter's cut-off are the follow-up layer, kept out of the chapter's view (``selection``).
 LATEST = pd.Timestamp(CHECKED)

@@ -6,15 +6,18 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import selection
 from dashboard.chapter import chapter
+from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import load
-from dashboard.datasets.core import LoadResult
+from dashboard.datasets.core import CHECKED, LoadResult
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, t
-from dashboard.state import Notice
+from dashboard.state import Notice, ViewState
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -155,13 +158,37 @@ def as_of(language: Lang) -> str:
     return t("app.as_of", language, date=format_date(chapter().cutoff, language))
 
 
-def header(
-    title: str, language: Lang, notices: list[Notice] | None = None, *, japan: bool = False
-) -> None:
+def header(title: str, state: ViewState, notices: list[Notice] | None = None) -> None:
     st.title(title)
-    st.caption(as_of(language))
-    japan_notice(language, japan)
-    show_notices(notices or [], language)
+    st.caption(as_of(state.lang))
+    layer_notice(state)
+    japan_notice(state.lang, state.japan)
+    show_notices(notices or [], state.lang)
+
+
+def layer_notice(state: ViewState) -> None:
+    """On every page, which layer is shown: the chapter as of its cut-off (a quiet line saying
+    how to add the rest), or the follow-up layer, in a box that says it is not the chapter's."""
+    if not state.follow_up:
+        st.caption(t("layer.chapter_view", state.lang))
+        return
+    reach = follow_up_reach()
+    st.info(
+        t(
+            "layer.banner",
+            state.lang,
+            latest=format_date(reach, state.lang) if reach else "—",
+            checked=format_date(CHECKED, state.lang),
+        ),
+        icon=":material/update:",
+    )
+
+
+@st.cache_data(show_spinner=False)
+def follow_up_reach() -> date | None:
+    """The latest day any row of the follow-up layer describes (over every valid dataset)."""
+    frames = {name: result.frame for name in REGISTRY if (result := load(name)).ok}
+    return selection.follow_up_latest(frames)
 
 
 def japan_notice(language: Lang, on: bool) -> None:

@@ -12,17 +12,28 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.datasets.core import FIRST_DAY
 from dashboard.i18n import Lang, label, t
-from dashboard.state import FilterSpec, Notice, ViewSpec, ViewState, parse, to_query
+from dashboard.state import (
+    ASOF_LATEST,
+    FilterSpec,
+    Notice,
+    ViewSpec,
+    ViewState,
+    parse,
+    to_query,
+)
 from dashboard.ui import exports, presentation
 from dashboard.ui.common import LANG_KEY, ensure_router, language_switch, page_language
 
 PAGE_KEY = "_page"
 JAPAN_KEY = "_japan_view"  # the Japan view, kept across pages
+FOLLOW_KEY = "_follow_up"  # the follow-up layer (asof=latest), kept across pages
+SINCE_KEY = "_since"  # the "new since" day, kept across pages
 VIEWS_KEY = "_views"  # each page's last view (its query parameters), kept for the session
 #: Parameters a remembered view leaves out: the language and the Japan view are the session's,
 #: and presentation mode is entered on purpose, never by coming back to a page.
-NOT_REMEMBERED = frozenset({"lang", "present", "slide", "japan"})
+NOT_REMEMBERED = frozenset({"lang", "present", "slide", "japan", "asof", "since"})
 QUICK_ALL = "__all__"
 QUICK_NONE = "__none__"
 
@@ -42,6 +53,10 @@ def _seed(spec: ViewSpec, state: ViewState) -> None:
     ss[_key(spec, "present")] = state.present
     ss[_key(spec, "japan")] = state.japan
     ss[JAPAN_KEY] = state.japan
+    ss[_key(spec, "asof")] = state.follow_up
+    ss[FOLLOW_KEY] = state.follow_up
+    ss[_key(spec, "since")] = state.since
+    ss[SINCE_KEY] = state.since
     ss[_key(spec, "slide")] = state.slide
     for filter_spec in spec.filters:
         ss[_key(spec, filter_spec.param)] = list(state.codes(filter_spec.param))
@@ -63,6 +78,12 @@ def begin(spec: ViewSpec) -> list[Notice]:
             # Back on a page through the navigation, which drops the query: the reader's
             # last view of it in this session (a link with parameters always wins).
             params = {**remembered, **params}
+        # The layer and the "new since" day follow the reader across pages, as the Japan
+        # view does; a link that names them wins.
+        if "asof" not in params and st.session_state.get(FOLLOW_KEY):
+            params["asof"] = ASOF_LATEST
+        if "since" not in params and st.session_state.get(SINCE_KEY):
+            params["since"] = st.session_state[SINCE_KEY].isoformat()
         state, notices = parse(params, spec)
         if "japan" not in params and st.session_state.get(JAPAN_KEY):
             state = state.with_(japan=True)  # the Japan view follows the reader across pages
@@ -82,7 +103,9 @@ def _range_changed(spec: ViewSpec) -> None:
 
 def _dates_changed(spec: ViewSpec) -> None:
     start = st.session_state[_key(spec, "from")] or spec.start
-    end = st.session_state[_key(spec, "to")] or spec.end
+    end = st.session_state[_key(spec, "to")] or spec.end_for(
+        bool(st.session_state.get(_key(spec, "asof")))
+    )
     if start > end:
         start, end = end, start
         st.session_state[_key(spec, "from")] = start
@@ -94,8 +117,34 @@ def _japan_changed(spec: ViewSpec) -> None:
     st.session_state[JAPAN_KEY] = bool(st.session_state.get(_key(spec, "japan")))
 
 
+def _layer_changed(spec: ViewSpec) -> None:
+    """The follow-up layer switched: a range that ended at the old layer's end follows it to
+    the new one's, and a range beyond the chapter's cut-off comes back inside it."""
+    ss = st.session_state
+    follow_up = bool(ss.get(_key(spec, "asof")))
+    ss[FOLLOW_KEY] = follow_up
+    start, end = ss.get(_key(spec, "range"), (spec.start, spec.end_for(not follow_up)))
+    hi = spec.upper(follow_up)
+    if end == spec.end_for(not follow_up) or end > hi:
+        end = spec.end_for(follow_up)
+    start = min(start, end)
+    ss[_key(spec, "range")] = (start, end)
+    ss[_key(spec, "from")] = start
+    ss[_key(spec, "to")] = end
+    since = ss.get(_key(spec, "since"))
+    if isinstance(since, date) and since > spec.since_upper(follow_up):
+        ss[_key(spec, "since")] = ss[SINCE_KEY] = spec.since_upper(follow_up)
+
+
+def _since_changed(spec: ViewSpec) -> None:
+    value = st.session_state.get(_key(spec, "since"))
+    st.session_state[SINCE_KEY] = value if isinstance(value, date) else None
+
+
 def _reset(spec: ViewSpec) -> None:
-    _seed(spec, parse({}, spec)[0])
+    """Back to the page's defaults, in the layer the reader chose."""
+    follow_up = bool(st.session_state.get(FOLLOW_KEY))
+    _seed(spec, parse({"asof": ASOF_LATEST} if follow_up else {}, spec)[0])
 
 
 def _quick(spec: ViewSpec, filter_spec: FilterSpec) -> None:
@@ -146,12 +195,31 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         on_change=_japan_changed,
         args=(spec,),
     )
+    side.toggle(
+        t("layer.toggle", language),
+        key=_key(spec, "asof"),
+        help=t("layer.toggle_help", language),
+        on_change=_layer_changed,
+        args=(spec,),
+    )
+    follow_up = bool(ss.get(_key(spec, "asof")))
+    hi = spec.upper(follow_up)
+    side.date_input(
+        t("layer.since", language),
+        min_value=FIRST_DAY,
+        max_value=spec.since_upper(follow_up),
+        key=_key(spec, "since"),
+        format="YYYY/MM/DD",
+        help=t("layer.since_help", language),
+        on_change=_since_changed,
+        args=(spec,),
+    )
     if spec.lo < spec.hi:
         side.subheader(t("filter.date_range", language))
         side.slider(
             t("filter.date_range", language),
             min_value=spec.lo,
-            max_value=spec.hi,
+            max_value=hi,
             key=_key(spec, "range"),
             format="YYYY-MM-DD",
             on_change=_range_changed,
@@ -161,7 +229,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         side.date_input(
             t("filter.from", language),
             min_value=spec.lo,
-            max_value=spec.hi,
+            max_value=hi,
             key=_key(spec, "from"),
             format="YYYY/MM/DD",
             on_change=_dates_changed,
@@ -170,7 +238,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         side.date_input(
             t("filter.to", language),
             min_value=spec.lo,
-            max_value=spec.hi,
+            max_value=hi,
             key=_key(spec, "to"),
             format="YYYY/MM/DD",
             on_change=_dates_changed,
@@ -212,7 +280,8 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
     if spec.filters or spec.search or spec.lo < spec.hi:
         side.button(t("filter.reset", language), on_click=_reset, args=(spec,))
 
-    start, end = ss.get(_key(spec, "range"), (spec.start, spec.end))
+    start, end = ss.get(_key(spec, "range"), (spec.start, spec.end_for(follow_up)))
+    since = ss.get(_key(spec, "since"))
     state = ViewState(
         lang=language,
         start=start if isinstance(start, date) else spec.start,
@@ -222,6 +291,8 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         overlays=tuple(ss.get(_key(spec, "overlay")) or ()),
         present=bool(ss.get(_key(spec, "present"), False)),
         japan=bool(ss.get(_key(spec, "japan"), False)),
+        follow_up=follow_up,
+        since=since if isinstance(since, date) else None,
         slide=int(ss.get(_key(spec, "slide"), 1)),
     )
     write_url(state, spec)

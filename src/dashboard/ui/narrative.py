@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.chapter import SUPERSCRIPT, Paragraph, Segment, chapter, paragraphs
 from dashboard.claims import Claim, kind_note, of_section, summary
+from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import evidence_index
 from dashboard.evidence import Evidence
 from dashboard.i18n import Lang, format_date, label, t
@@ -22,6 +23,7 @@ from dashboard.paths import NARRATIVE_DIR
 from dashboard.state import ViewState
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
+from dashboard.ui.since import since_panel
 from dashboard.ui.tables import lazy_expander
 
 
@@ -105,6 +107,9 @@ def section(section_id: str, state: ViewState, language: Lang) -> None:
     )
     st.markdown(md_escape(t("page.from_section", language, section=name)))
     st.caption(summary(of_section(section_id), language) + "　" + kind_note(language))
+    since_panel(
+        [spec.id for spec in REGISTRY.values() if spec.page == section_id], state, key=section_id
+    )
     found = evidence_index(language)  # once per section: every footnote's row, by id
     recommendations = section_id == "recommendations"
     for number, paragraph in enumerate(paragraphs(section_id, language), start=1):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import selection
 from dashboard.chapter import author_name, chapter, overview
 from dashboard.datasets import REGISTRY
 from dashboard.i18n import Lang, format_date, t
+from dashboard.state import ViewState
 from dashboard.ui.common import as_of, dataset, panel
 
 
@@ -33,8 +35,10 @@ def argument(language: Lang) -> None:
     st.markdown(overview(language))
 
 
-def key_figures(language: Lang) -> None:
-    """Every key figure the datasets declare, side by side, in registry order."""
+def key_figures(state: ViewState) -> None:
+    """Every key figure the datasets declare, side by side, in registry order, from the rows of
+    the layer shown (the chapter's alone by default)."""
+    language = state.lang
     with panel(language):
         declared = [(spec, figure) for spec in REGISTRY.values() for figure in spec.key_figures]
         if not declared:
@@ -42,7 +46,10 @@ def key_figures(language: Lang) -> None:
         columns = st.columns(len(declared))
         for column, (spec, figure) in zip(columns, declared, strict=True):
             rows = dataset(spec.id, language)
-            if rows is None or rows.empty:
+            if rows is None:
+                continue
+            rows = selection.in_layer(spec, rows, state.follow_up)
+            if rows.empty:
                 continue
             metric = figure.compute(rows, language)
             if metric is None:

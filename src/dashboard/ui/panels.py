@@ -9,23 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import events, filters, selection
-from dashboard.charts import timeline
+from dashboard.charts import layer, timeline
 from dashboard.charts.alt import events_sentence
 from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.cached import load
+from dashboard.datasets.core import AS_OF
 from dashboard.datasets.spec import in_lang
 from dashboard.figures import FIGURES, Figure
 from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
 from dashboard.ui.common import dataset, md_escape, panel, source_line
 from dashboard.ui.exports import chart_downloads
-from dashboard.ui.tables import table_view
+from dashboard.ui.tables import Layers, table_view
 
 #: The combined timeline's table view (then its source and link), from its event columns.
 TIMELINE_TABLE = (
@@ -66,8 +69,9 @@ class ChartPanel:
             shown = self.figure.select(rows, state)
             title = self.figure.title(language)
             st.subheader(title)
-            if chart.counted:
-                st.caption(showing(len(shown), len(rows), language))
+            if chart.counted:  # counted against the layer shown: no later row in the chapter's
+                total = len(selection.in_layer(spec, rows, state.follow_up))
+                st.caption(showing(len(shown), total, language))
             if shown.empty:
                 _empty(language, spec)
                 return
@@ -96,6 +100,12 @@ class ChartPanel:
                 codes=_codes(spec),
                 name=spec.id,
                 key=self.key,
+                layers=Layers(
+                    state.follow_up,
+                    state.since,
+                    selection.after_cutoff(spec, shown),
+                    selection.new_since(spec, shown, state.since),
+                ),
             )
 
 
@@ -160,7 +170,7 @@ def _overlay_events(state: ViewState, language: Lang) -> pd.DataFrame | None:
         rows = dataset(spec.id, language)
         if rows is None:
             continue
-        mask = filters.between_mask(rows, state.start, state.end, spec.date)
+        mask = _in_view(spec, rows, state)
         if state.japan and spec.japan_view:
             mask = mask & selection.where_mask(rows, spec.japan_view)
         parts[spec.id] = filters.keep(rows, mask & selection.where_mask(rows, lane.overlay_where))
@@ -168,10 +178,19 @@ def _overlay_events(state: ViewState, language: Lang) -> pd.DataFrame | None:
     return combined if len(combined) else None
 
 
-def _lane_rows(dataset_id: str, rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """A lane's rows in the view's dates (and, in the Japan view, its Japan-view rows)."""
-    spec = REGISTRY[dataset_id]
+def _in_view(spec: Dataset, rows: pd.DataFrame, state: ViewState) -> np.ndarray:
+    """Rows in the view's dates and in the layer shown."""
     mask = filters.between_mask(rows, state.start, state.end, spec.date)
+    if not state.follow_up:
+        mask = mask & ~selection.after_cutoff(spec, rows)
+    return mask
+
+
+def _lane_rows(dataset_id: str, rows: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """A lane's rows in the view's dates and layer (and, in the Japan view, its Japan-view
+    rows)."""
+    spec = REGISTRY[dataset_id]
+    mask = _in_view(spec, rows, state)
     if state.japan and spec.japan_view:
         mask = mask & selection.where_mask(rows, spec.japan_view)
     return filters.keep(rows, mask)
@@ -201,7 +220,11 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
         st.subheader(t("chart.timeline_title", language))
         # Counted against every lane of the view, so hiding a lane shows fewer rows of the
         # same total rather than a new, smaller total.
-        total = sum(len(rows) for rows in available.values() if rows is not None)
+        total = sum(
+            len(selection.in_layer(REGISTRY[name], rows, state.follow_up))
+            for name, rows in available.items()
+            if rows is not None
+        )
         st.caption(showing(len(combined), total, language))
         if combined.empty:
             st.info(
@@ -219,6 +242,10 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             end=state.end,
             key_list_px=timeline.KEY_LIST_PAGE_PX,
         )
+        if state.follow_up:
+            layer.mark_follow_up(fig, language, state.end)
+        if state.since:
+            layer.mark_since(fig, language, state.since)
         _chart(
             fig,
             "combined_timeline",
@@ -246,6 +273,12 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             name="timeline",
             key="combined_timeline",
             raw=lambda: events.raw_rows(combined, limited),
+            layers=Layers(
+                state.follow_up,
+                state.since,
+                (combined["date"] > pd.Timestamp(AS_OF)).to_numpy(dtype=bool),
+                (combined["date"] > pd.Timestamp(state.since or date.max)).to_numpy(dtype=bool),
+            ),
         )
 
 

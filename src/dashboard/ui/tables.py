@@ -5,12 +5,65 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard.datasets.spec import TableColumn, in_lang
 from dashboard.i18n import Lang, format_date, label, t
+
+
+@dataclass(frozen=True)
+class Layers:
+    """Which layer a table holds, row by row: ``late`` marks the follow-up rows (dated or
+    published after the cut-off), ``new`` the rows dated after the view's "since" day."""
+
+    follow_up: bool
+    since: date | None
+    late: np.ndarray
+    new: np.ndarray
+
+    def caption(self, language: Lang) -> str:
+        key = "layer.table_latest" if self.follow_up else "layer.table_chapter"
+        text = t(key, language, n=int(self.late.sum()))
+        if self.since:
+            text += t(
+                "layer.table_since",
+                language,
+                date=format_date(self.since, language),
+                n=int(self.new.sum()),
+            )
+        return text
+
+    def shown(self, table: pd.DataFrame, language: Lang) -> pd.DataFrame:
+        """The table as shown, with a layer column (in the follow-up view) and a "new" one."""
+        table = table.copy()
+        if self.follow_up:
+            table.insert(
+                0,
+                t("layer.column", language),
+                np.where(
+                    self.late, t("layer.after_row", language), t("layer.chapter_row", language)
+                ),
+            )
+        if self.since:
+            table.insert(0, t("layer.new_column", language), np.where(self.new, "★", ""))
+        return table
+
+    def raw(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The raw rows with the same marks as codes: ``layer`` (chapter / follow_up) and, with a
+        "since" day, ``new_since``."""
+        rows = rows.assign(layer=np.where(self.late, "follow_up", "chapter"))
+        if self.since:
+            rows = rows.assign(new_since=self.new)
+        return rows
+
+    @property
+    def suffix(self) -> str:
+        return "latest" if self.follow_up else "chapter"
 
 
 def to_csv(rows: pd.DataFrame) -> bytes:
@@ -83,6 +136,7 @@ def csv_downloads(
     *,
     name: str,
     key: str,
+    suffix: str = "",
 ) -> None:
     """The two CSVs of a table view, each built on click (not on every rerun): the raw rows
     (``raw()``: codes and both languages' columns) and ``shown``, the table as displayed, with
@@ -94,7 +148,7 @@ def csv_downloads(
     st.download_button(
         t("table.download_raw", language),
         data=lambda: to_csv(raw()),
-        file_name=f"{name}_filtered_raw.csv",
+        file_name=f"{name}_filtered{suffix}_raw.csv",
         mime="text/csv",
         key=f"download.{key}",
         icon=":material/download:",
@@ -103,7 +157,7 @@ def csv_downloads(
     st.download_button(
         t("table.download_shown", language),
         data=lambda: to_csv(shown),
-        file_name=f"{name}_filtered_shown_{language}.csv",
+        file_name=f"{name}_filtered{suffix}_shown_{language}.csv",
         mime="text/csv",
         key=f"download.{key}.shown",
         icon=":material/download:",
@@ -121,9 +175,12 @@ def table_view(
     codes: dict[str, str] | None = None,
     key: str,
     raw: Callable[[], pd.DataFrame] | None = None,
+    layers: Layers | None = None,
 ) -> None:
     """An expander with the table of ``rows`` and downloads of exactly those rows (raw, and
-    as shown); ``raw`` builds the raw download where it is not ``rows`` themselves.
+    as shown); ``raw`` builds the raw download where it is not ``rows`` themselves (in the
+    same order). ``layers`` says which layer each row belongs to; the table, both CSVs and
+    their names say it too.
 
     The table is built only while the expander is open (a closed one costs nothing per rerun).
     """
@@ -131,6 +188,13 @@ def table_view(
         if not shown:
             return
         table = display_frame(rows, language, columns, codes=codes)
+        build_raw = raw or (lambda: rows)
+        suffix = ""
+        if layers is not None:
+            st.caption(layers.caption(language))
+            table = layers.shown(table, language)
+            build_raw = (lambda built: lambda: layers.raw(built()))(build_raw)
+            suffix = f"_{layers.suffix}"
         st.dataframe(
             table,
             hide_index=True,
@@ -141,4 +205,4 @@ def table_view(
                 )
             },
         )
-        csv_downloads(raw or (lambda: rows), table, language, name=name, key=key)
+        csv_downloads(build_raw, table, language, name=name, key=key, suffix=suffix)

@@ -1,0 +1,131 @@
+"""Marks a figure for the follow-up layer and for "new since": pure, on any built figure.
+
+With the follow-up layer on, every date axis that reaches past the chapter's cut-off gets a
+shaded band from the cut-off to the end of the view, a line at the cut-off and one legend
+entry, 「本章脱稿後（編集部追記）」, so nothing after 31 December 2025 can be read as the
+chapter's. A "since" day draws a dashed line where the rows new since then begin.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import theme
+from dashboard.datasets.core import AS_OF
+from dashboard.i18n import Lang, format_date, t
+
+#: The band's fill: a light grey-blue under the marks (the marks keep their own colours), with
+#: a diagonal hatch so it reads in greyscale print too.
+BAND_FILL = "rgba(0, 90, 140, 0.10)"
+BAND_EDGE = "#005A8C"
+#: The layer's legend group (one entry however many axes carry the band).
+GROUP = "follow_up"
+
+
+def _axis_name(ref: str) -> str:
+    """ "x2" -> "xaxis2" (the layout key of a trace's axis reference)."""
+    return ref[0] + "axis" + ref[1:]
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}")
+
+
+def _is_date(value: object) -> bool:
+    """A date mark's x: a timestamp, a date or an ISO date string (never a number or a
+    category label such as a year or a country)."""
+    if isinstance(value, (pd.Timestamp, date, np.datetime64)):
+        return True
+    return isinstance(value, str) and bool(_ISO.match(value))
+
+
+def _date_extent(fig: go.Figure) -> dict[str, pd.Timestamp]:
+    """Each x axis that holds dates: the latest date a trace on it draws."""
+    latest: dict[str, pd.Timestamp] = {}
+    for trace in fig.data:
+        xs = getattr(trace, "x", None)
+        if xs is None:
+            continue
+        values = [value for value in list(xs) if value is not None]
+        if not values or not _is_date(values[0]):
+            continue
+        top = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").max()
+        if pd.isna(top):
+            continue
+        ref = getattr(trace, "xaxis", None) or "x"
+        if ref not in latest or top > latest[ref]:
+            latest[ref] = top
+    return latest
+
+
+def _y_of(fig: go.Figure, xref: str) -> str:
+    for trace in fig.data:
+        if (getattr(trace, "xaxis", None) or "x") == xref:
+            return getattr(trace, "yaxis", None) or "y"
+    return "y"
+
+
+def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
+    """Shade every date axis after the cut-off up to ``end`` (the view's end) where the figure
+    draws anything after the cut-off; add the layer's legend entry once. Returns ``fig``."""
+    cutoff = pd.Timestamp(AS_OF) + timedelta(hours=12)
+    axes = {ref: top for ref, top in _date_extent(fig).items() if top > pd.Timestamp(AS_OF)}
+    if not axes:
+        return fig
+    label = t("layer.legend", lang)
+    for number, (ref, top) in enumerate(sorted(axes.items())):
+        right = max(pd.Timestamp(end) + timedelta(hours=12), top + timedelta(days=1))
+        yref = _y_of(fig, ref)
+        fig.add_shape(
+            type="rect",
+            xref=ref,
+            yref=f"{yref} domain",
+            x0=cutoff,
+            x1=right,
+            y0=0,
+            y1=1,
+            fillcolor=BAND_FILL,
+            line={"width": 0},
+            layer="below",
+            name=label,
+            legendgroup=GROUP,
+            showlegend=number == 0,
+            legendrank=1,
+        )
+        fig.add_shape(
+            type="line",
+            xref=ref,
+            yref=f"{yref} domain",
+            x0=cutoff,
+            x1=cutoff,
+            y0=0,
+            y1=1,
+            line={"color": BAND_EDGE, "width": 1.5, "dash": "dot"},
+            legendgroup=GROUP,
+        )
+    return fig
+
+
+def mark_since(fig: go.Figure, lang: Lang, since: date) -> go.Figure:
+    """A dashed line at the "since" day on every date axis whose data reach past it."""
+    day = pd.Timestamp(since) + timedelta(hours=12)
+    axes = [ref for ref, top in sorted(_date_extent(fig).items()) if top > day]
+    for number, ref in enumerate(axes):
+        fig.add_shape(
+            type="line",
+            xref=ref,
+            yref=f"{_y_of(fig, ref)} domain",
+            x0=day,
+            x1=day,
+            y0=0,
+            y1=1,
+            line={"color": theme.TEXT, "width": 1.5, "dash": "dash"},
+            name=t("layer.since_line", lang, date=format_date(since, lang)),
+            legendgroup="since",
+            showlegend=number == 0,
+        )
+    return fig
