@@ -6,12 +6,13 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import events
+from dashboard import events, selection
 from dashboard.charts import economy, positions, theme, timeline
-from dashboard.datasets import read
+from dashboard.datasets import REGISTRY, read
 
 SANCTIONS = read("sanctions_timeline").frame
-GDP = read("russian_gdp").frame
+#: The chapter's layer (figures published by its cut-off), as its default view shows them.
+GDP = selection.in_layer(REGISTRY["russian_gdp"], read("russian_gdp").frame, False)
 POSITIONS = read("ceasefire_positions").frame
 
 

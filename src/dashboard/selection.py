@@ -31,22 +31,22 @@ def _by(rows: pd.DataFrame, spec: Dataset, state: ViewState) -> np.ndarray:
 
 def after_cutoff(spec: Dataset, rows: pd.DataFrame) -> np.ndarray:
     """Rows of the follow-up layer, not the chapter's view: events dated after the chapter's
-    cut-off, and figures first published after it. Where a figure's publication day is unknown,
-    one for a period ending in the cut-off's last month is taken as published after it (such
-    figures come out the month after)."""
+    cut-off, and figures first published after it (a forecast for 2026 published in 2025 is the
+    chapter's). Where a figure's publication day is unknown, one for a period ending in the
+    cut-off's last month or later is taken as published after it (such figures come out the
+    month after)."""
     cutoff = pd.Timestamp(AS_OF)
-    dates = rows[spec.date]
-    if spec.date_fallback:
-        dates = dates.fillna(rows[spec.date_fallback])
-    dated_late = (dates > cutoff).fillna(False).to_numpy(dtype=bool)
     if not spec.published:
-        return dated_late
+        dates = rows[spec.date]
+        if spec.date_fallback:
+            dates = dates.fillna(rows[spec.date_fallback])
+        return (dates > cutoff).fillna(False).to_numpy(dtype=bool)
     published = rows[spec.published]
     late = (published > cutoff).fillna(False).to_numpy(dtype=bool)
     unknown = published.isna().to_numpy(dtype=bool)
     ends = rows["period_end"] if "period_end" in rows.columns else rows[spec.date]
     last_month = (ends >= pd.Timestamp(AS_OF.replace(day=1))).fillna(False).to_numpy(dtype=bool)
-    return dated_late | late | (unknown & last_month)
+    return late | (unknown & last_month)
 
 
 def where_mask(rows: pd.DataFrame, where: Mapping[str, tuple[str, ...]]) -> np.ndarray:

@@ -96,6 +96,7 @@ DATASET = Dataset(
     id="russian_economy",
     schema=Schema,
     date="period_start",
+    published="published",
     page="war_economy",
     order=30,
     vocabularies=(INDICATOR, FREQUENCY, UNIT, ESTIMATE_TYPE),

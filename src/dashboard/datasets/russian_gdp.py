@@ -128,6 +128,7 @@ DATASET = Dataset(
     id="russian_gdp",
     schema=Schema,
     date="period_start",
+    published="published",
     page="war_economy",
     order=10,
     vocabularies=(FREQUENCY, ESTIMATE_TYPE, ESTIMATOR),
