@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import chapter, claims
+from dashboard import chapter, claims, selection
 from dashboard.__main__ import main
-from dashboard.datasets import DATASET_IDS, read
+from dashboard.datasets import DATASET_IDS, REGISTRY, read
+from dashboard.datasets.core import AS_OF, CHECKED
 from dashboard.paths import DATA_DIR
 
 ROW_IDS = {
@@ -19,6 +20,13 @@ ROW_IDS = {
     for dataset_id in DATASET_IDS
     for row_id in read(dataset_id).frame["id"]  # type: ignore[index]
 }
+#: The follow-up layer's row ids (dated or published after the cut-off).
+LATE = frozenset(
+    str(row_id)
+    for dataset_id in DATASET_IDS
+    if (frame := read(dataset_id).frame) is not None
+    for row_id in frame["id"][selection.after_cutoff(REGISTRY[dataset_id], frame)]
+)
 PROOFREAD = {section: chapter.unmarked(section) for section in claims.SECTIONS}
 ALL = claims.claims()
 
@@ -130,3 +138,53 @@ def test_the_summary_counts_a_section_or_the_whole_chapter() -> None:
     )
     section = claims.of_section("war_economy")
     assert claims.summary(section, "ja").startswith(f"この節の主張{len(section)}件")
+
+
+def test_every_forecast_has_a_status_judged_on_the_follow_up_layer() -> None:
+    found = claims.forecasts()
+    assert len(found) == 6
+    errors, _ = claims.check(ALL, ROW_IDS, PROOFREAD, late=LATE)
+    assert errors == []
+    for claim in found:
+        assert claim.status in claims.STATUSES
+        assert claim.status_as_of is not None and AS_OF < claim.status_as_of <= CHECKED
+        assert claim.status_evidence and set(claim.status_evidence) <= LATE
+        assert claim.status_note("ja").strip() and claim.status_note("en").strip()
+        assert not set(claim.evidence) & LATE  # what the chapter says rests on its own layer
+    for claim in ALL:
+        if claim.kind != "forecast":
+            assert claim.status == "" and claim.status_evidence == ()
+
+
+def test_the_chapter_never_cites_the_follow_up_layer_and_a_status_never_the_chapter(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(tmp_path)
+    _edit(folder / claims.FILE, "claim_cf_02", "evidence", "cf_2026_01_23_abu_dhabi_trilateral")
+    _edit(folder / claims.FILE, "claim_cf_16", "status_evidence", "cf_2025_11_20_plan_28")
+    found, _ = claims.read(folder / claims.FILE)
+    errors, _ = claims.check(found, ROW_IDS, PROOFREAD, late=LATE)
+    assert {(e.column, e.value) for e in errors} == {
+        ("evidence", "cf_2026_01_23_abu_dhabi_trilateral"),
+        ("status_evidence", "cf_2025_11_20_plan_28"),
+    }
+    assert all("follow-up layer" in e.message and e.line for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "column", "value"),
+    [
+        ("claim_cf_16", "status", ""),  # a forecast without its status
+        ("claim_cf_01", "status", "supported"),  # a fact with one
+        ("claim_cf_16", "status", "proven"),  # not a status
+        ("claim_cf_16", "status_as_of", "2025-06-01"),  # before the cut-off
+    ],
+)
+def test_a_bad_status_is_rejected_with_its_line(
+    tmp_path: Path, claim_id: str, column: str, value: str
+) -> None:
+    folder = _copy(tmp_path)
+    _edit(folder / claims.FILE, claim_id, column, value)
+    found, result = claims.read(folder / claims.FILE)
+    assert found == ()
+    assert result.problems and all(p.file.endswith(claims.FILE) for p in result.problems)

@@ -19,8 +19,8 @@ def _validate(args: argparse.Namespace) -> int:
     """Every file: the publisher registry, each dataset, the claims table against the datasets
     and the proofread text. Prints every problem with file, line and column; warnings (facts
     or assessments without evidence, with their reason) do not fail."""
-    from dashboard import chapter, claims, provenance
-    from dashboard.datasets import DATASET_IDS, _display, read
+    from dashboard import chapter, claims, provenance, selection
+    from dashboard.datasets import DATASET_IDS, REGISTRY, _display, read
     from dashboard.paths import DATA_DIR
 
     chosen = args.dataset or list(DATASET_IDS)
@@ -51,19 +51,22 @@ def _validate(args: argparse.Namespace) -> int:
         f"{len(publishers.by_name) if publishers else 0} publishers",
     )
     row_ids: dict[str, str] = {}
+    late: set[str] = set()
     for dataset_id in chosen:
         result = read(dataset_id, folder / f"{dataset_id}.csv")
         rows = 0 if result.frame is None else len(result.frame)
         report(result.path, result.problems, f"{rows} rows")
         if result.frame is not None:
             row_ids.update({str(row_id): dataset_id for row_id in result.frame["id"]})
+            after = selection.after_cutoff(REGISTRY[dataset_id], result.frame)
+            late.update(str(row_id) for row_id in result.frame["id"][after])
     if not args.dataset:  # the claims cite rows of every dataset
         found, loaded = claims.read(folder / claims.FILE)
         problems = list(loaded.problems)
         warnings: list[Problem] = []
         if found:
             proofread = {section: chapter.unmarked(section) for section in claims.SECTIONS}
-            errors, warnings = claims.check(found, row_ids, proofread, loaded.path)
+            errors, warnings = claims.check(found, row_ids, proofread, loaded.path, late)
             if failed:  # ids of a dataset that did not load cannot be told from unknown ids
                 errors = [e for e in errors if e.column != "evidence"]
                 print("  (evidence ids not checked: fix the datasets above first)")

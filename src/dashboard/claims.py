@@ -9,18 +9,20 @@ without evidence says why in its note (a warning, shown in the app, not an error
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from dashboard.datasets.core import LoadResult, Problem, read_csv, split_codes
+from dashboard.datasets.core import AS_OF, CHECKED, LoadResult, Problem, read_csv, split_codes
 from dashboard.datasets.spec import in_lang, vocabulary
 from dashboard.i18n import Lang, t
-from dashboard.palette import BLUE, GREEN, ORANGE, PURPLE
+from dashboard.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, VERMILLION
 from dashboard.paths import DATA_DIR
 
 FILE = "chapter_claims.csv"
@@ -35,6 +37,16 @@ KIND = vocabulary(
 KINDS = KIND.values
 #: Kinds that must cite evidence (or say in their note why none can be sourced).
 NEEDS_EVIDENCE = ("fact", "assessment")
+#: How a forecast fared after the cut-off, judged from the follow-up layer.
+STATUS = vocabulary(
+    "forecast_status",
+    ("supported", "見通しどおり", "supported", GREEN),
+    ("contradicted", "見通しと異なる", "contradicted", VERMILLION),
+    ("mixed", "一部一致", "mixed", ORANGE),
+    ("pending", "未確定", "pending", GREY),
+)
+STATUSES = STATUS.values
+STATUS_COLUMNS = ("status", "status_as_of", "status_evidence", "status_note_ja", "status_note_en")
 
 
 class Schema(pa.DataFrameModel):
@@ -47,9 +59,27 @@ class Schema(pa.DataFrameModel):
     evidence: Series[str] = pa.Field(nullable=True)
     note: Series[str]
     note_ja: Series[str]
+    status: Series[str] = pa.Field(nullable=True, isin=STATUSES)
+    status_as_of: Series[pa.DateTime] = pa.Field(
+        nullable=True, ge=pd.Timestamp(AS_OF), le=pd.Timestamp(CHECKED)
+    )
+    status_evidence: Series[str] = pa.Field(nullable=True)
+    status_note_ja: Series[str] = pa.Field(nullable=True)
+    status_note_en: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
+
+    @pa.dataframe_check(
+        error="a forecast needs status, status_as_of and both status notes; "
+        "any other kind of claim leaves all five status columns empty."
+    )
+    @classmethod
+    def forecasts_have_a_status(cls, frame):  # type: ignore[no-untyped-def]
+        needed = frame[["status", "status_as_of", "status_note_ja", "status_note_en"]].notna()
+        forecast = frame["kind"] == "forecast"
+        filled = frame[list(STATUS_COLUMNS)].notna().any(axis=1)
+        return (forecast & needed.all(axis=1)) | (~forecast & ~filled)
 
     @pa.dataframe_check(error="this (section, order) is used by another claim; orders are unique.")
     @classmethod
@@ -69,6 +99,12 @@ class Claim:
     note: str
     note_ja: str
     line: int
+    #: A forecast's fate after the cut-off (``status`` empty for other kinds).
+    status: str = ""
+    status_as_of: date | None = None
+    status_evidence: tuple[str, ...] = ()
+    status_note_ja: str = ""
+    status_note_en: str = ""
 
     def text(self, lang: Lang) -> str:
         return self.text_ja if lang == "ja" else self.text_en
@@ -80,6 +116,13 @@ class Claim:
     @property
     def backed(self) -> bool:
         return bool(self.evidence)
+
+    def status_note(self, lang: Lang) -> str:
+        return self.status_note_ja if lang == "ja" else self.status_note_en
+
+    def status_label(self, lang: Lang) -> str:
+        code = STATUS.get(self.status)
+        return code.label(lang) if code else self.status
 
     def kind_label(self, lang: Lang) -> str:
         code = KIND.get(self.kind)
@@ -106,11 +149,25 @@ def read(path: Path | None = None) -> tuple[tuple[Claim, ...], LoadResult]:
             note=str(row.note),
             note_ja=str(row.note_ja),
             line=lines.get(str(row.id), 0),
+            status=_text(row.status),
+            status_as_of=None if pd.isna(row.status_as_of) else row.status_as_of.date(),
+            status_evidence=tuple(split_codes(row.status_evidence)),
+            status_note_ja=_text(row.status_note_ja),
+            status_note_en=_text(row.status_note_en),
         )
         for row in frame.itertuples(index=False)
     )
     ordered = sorted(claims, key=lambda claim: (SECTIONS.index(claim.section), claim.order))
     return tuple(ordered), result
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
+
+
+def forecasts(source: Iterable[Claim] | None = None) -> tuple[Claim, ...]:
+    """The chapter's forecasts, in section and order, each with its status."""
+    return tuple(claim for claim in (source or claims()) if claim.kind == "forecast")
 
 
 def _lines(path: Path) -> dict[str, int]:
@@ -144,20 +201,54 @@ def check(
     row_ids: Mapping[str, str],
     proofread: Mapping[str, list[str]],
     shown: str = f"data/{FILE}",
+    late: Collection[str] | None = None,
 ) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) of the claims against the datasets' rows and the proofread text.
 
     ``row_ids`` maps every dataset row id to its dataset; ``proofread`` maps each section to
-    its paragraphs as proofread (without Markdown or chart markers).
+    its paragraphs as proofread (without Markdown or chart markers); ``late`` holds the ids of
+    the follow-up layer's rows (given, it checks that what the chapter says rests on the
+    chapter's rows only, and how a forecast fared on the follow-up layer's only).
     """
     errors: list[Problem] = []
     warnings: list[Problem] = []
     found = tuple(found)
+    layered = late is not None
+    late = frozenset(late or ())
     for claim in found:
         for row_id in claim.evidence:
             if row_id not in row_ids:
                 errors.append(
                     Problem(shown, "is not a row of any dataset.", claim.line, "evidence", row_id)
+                )
+            elif layered and row_id in late:
+                errors.append(
+                    Problem(
+                        shown,
+                        "is a row of the follow-up layer (after the cut-off); the chapter's "
+                        "claims rest on rows up to 31 Dec 2025. Cite it in status_evidence.",
+                        claim.line,
+                        "evidence",
+                        row_id,
+                    )
+                )
+        for row_id in claim.status_evidence:
+            if row_id not in row_ids:
+                errors.append(
+                    Problem(
+                        shown, "is not a row of any dataset.", claim.line, "status_evidence", row_id
+                    )
+                )
+            elif layered and row_id not in late:
+                errors.append(
+                    Problem(
+                        shown,
+                        "is a row of the chapter's layer; a forecast's status rests on rows "
+                        "after the cut-off (the follow-up layer).",
+                        claim.line,
+                        "status_evidence",
+                        row_id,
+                    )
                 )
         if claim.kind in NEEDS_EVIDENCE and not claim.evidence:
             warnings.append(

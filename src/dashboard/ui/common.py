@@ -160,7 +160,17 @@ def as_of(language: Lang) -> str:
 
 def header(title: str, state: ViewState, notices: list[Notice] | None = None) -> None:
     st.title(title)
-    st.caption(as_of(state.lang))
+    if state.follow_up:
+        st.caption(
+            t(
+                "app.as_of_latest",
+                state.lang,
+                date=format_date(chapter().cutoff, state.lang),
+                checked=format_date(CHECKED, state.lang),
+            )
+        )
+    else:
+        st.caption(as_of(state.lang))
     layer_notice(state)
     japan_notice(state.lang, state.japan)
     show_notices(notices or [], state.lang)

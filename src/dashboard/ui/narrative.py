@@ -21,6 +21,7 @@ from dashboard.evidence import Evidence
 from dashboard.i18n import Lang, format_date, label, t
 from dashboard.paths import NARRATIVE_DIR
 from dashboard.state import ViewState
+from dashboard.ui import forecasts
 from dashboard.ui.common import md_escape
 from dashboard.ui.panels import PANELS, WIDE
 from dashboard.ui.since import since_panel
@@ -110,6 +111,7 @@ def section(section_id: str, state: ViewState, language: Lang) -> None:
     since_panel(
         [spec.id for spec in REGISTRY.values() if spec.page == section_id], state, key=section_id
     )
+    forecasts.section(section_id, state)
     found = evidence_index(language)  # once per section: every footnote's row, by id
     recommendations = section_id == "recommendations"
     for number, paragraph in enumerate(paragraphs(section_id, language), start=1):

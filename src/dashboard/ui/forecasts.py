@@ -1,0 +1,105 @@
+"""「本章の見通しはどうなったか」: the chapter's forecasts beside what happened after its cut-off.
+
+Shown only with the follow-up layer (``asof=latest``): a forecast's status rests on rows dated
+after 31 December 2025, which the chapter's own view never shows. Each forecast appears with
+its status (a word and a symbol, never colour alone), the day it was judged, why, and the
+follow-up rows it rests on with their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import claims
+from dashboard.claims import Claim
+from dashboard.datasets.cached import evidence_index
+from dashboard.evidence import Evidence
+from dashboard.i18n import Lang, format_date, label, t
+from dashboard.state import ViewState
+from dashboard.ui.common import md_escape, panel
+from dashboard.ui.tables import lazy_expander
+
+#: A symbol per status beside its word (greyscale print, colour-blind readers).
+SYMBOL = {"supported": "✔", "contradicted": "✖", "mixed": "◐", "pending": "…"}
+
+
+def status_text(claim: Claim, language: Lang) -> str:
+    return f"{SYMBOL.get(claim.status, '')} {claim.status_label(language)}".strip()
+
+
+def _sources(claim: Claim, found: Mapping[str, Evidence], language: Lang) -> list[str]:
+    lines = []
+    for row_id in claim.status_evidence:
+        item = found.get(row_id)
+        if item is None:
+            lines.append(f"- `{row_id}` —")
+            continue
+        tier = label("source_tier", item.tier, language)
+        when = f"{format_date(item.when, language)} — " if item.when else ""
+        bracket = f"〔{md_escape(tier)}〕" if language == "ja" else f" ({md_escape(tier)})"
+        lines.append(
+            f"- {when}{md_escape(item.statement)} — "
+            f"[{md_escape(item.publisher)}]({item.url}){bracket}"
+        )
+    return lines
+
+
+def section(section_id: str, state: ViewState) -> None:
+    """The section's forecasts and how they fared (nothing in the chapter's own view)."""
+    if not state.follow_up:
+        return
+    language = state.lang
+    found_forecasts = claims.forecasts(claims.of_section(section_id))
+    if not found_forecasts:
+        return
+    with panel(language):
+        st.subheader(t("forecast.heading", language))
+        st.caption(t("forecast.caption", language))
+        found = evidence_index(language)
+        for claim in found_forecasts:
+            with st.container(border=True):
+                st.markdown(
+                    f"**{status_text(claim, language)}**　"
+                    + t(
+                        "forecast.as_of",
+                        language,
+                        date=format_date(claim.status_as_of, language),
+                    )
+                )
+                st.markdown(f"> {md_escape(claim.text(language))}")
+                st.markdown(md_escape(claim.status_note(language)))
+                key = f"forecast.{claim.id}"
+                opener = t("forecast.sources", language, n=len(claim.status_evidence))
+                with lazy_expander(opener, key=key) as is_open:
+                    if is_open:
+                        st.markdown("\n".join(_sources(claim, found, language)))
+
+
+def table(language: Lang) -> pd.DataFrame:
+    """All forecasts as one table: section, forecast, status, judged on, why."""
+    return pd.DataFrame(
+        [
+            {
+                t("forecast.col_section", language): label("section", claim.section, language),
+                t("forecast.col_forecast", language): claim.text(language),
+                t("forecast.col_status", language): status_text(claim, language),
+                t("forecast.col_as_of", language): format_date(claim.status_as_of, language),
+                t("forecast.col_why", language): claim.status_note(language),
+            }
+            for claim in claims.forecasts()
+        ]
+    )
+
+
+def overview(state: ViewState) -> None:
+    """The overview's summary of every forecast (follow-up layer only)."""
+    if not state.follow_up:
+        return
+    language = state.lang
+    with panel(language):
+        st.subheader(t("forecast.heading", language))
+        st.caption(t("forecast.caption", language))
+        st.table(table(language).set_index(t("forecast.col_section", language)))
