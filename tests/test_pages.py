@@ -457,10 +457,12 @@ def test_data_sources_lists_every_dataset_with_its_sources_and_downloads() -> No
 
 
 def test_overview_key_figures_show_the_latest_measured_quarter_and_rate() -> None:
-    from dashboard.datasets import read
+    from dashboard import selection
+    from dashboard.datasets import REGISTRY, read
 
-    gdp = read("russian_gdp").frame
-    rates = read("russian_key_rate").frame
+    # The overview's key figures are the chapter's (its layer: published by the cut-off).
+    gdp = selection.in_layer(REGISTRY["russian_gdp"], read("russian_gdp").frame, False)
+    rates = selection.in_layer(REGISTRY["russian_key_rate"], read("russian_key_rate").frame, False)
     measured = gdp[
         (gdp["frequency"] == "quarterly")
         & (gdp["estimator"] == "rosstat")
@@ -475,7 +477,9 @@ def test_overview_key_figures_show_the_latest_measured_quarter_and_rate() -> Non
     assert metrics[gdp_label] == f"{newest['real_gdp_growth_pct']:+.1f}%"
     assert newest["estimate_type"] != "forecast"
     assert f"{last_rate['key_rate_pct']:g}%" in metrics.values()
-    milestones = read("dprk_russia_milestones").frame
+    milestones = selection.in_layer(
+        REGISTRY["dprk_russia_milestones"], read("dprk_russia_milestones").frame, False
+    )
     latest_year = int(milestones["date"].dt.year.max())
     year_label = next(name for name in metrics if "Russia–DPRK" in name)
     assert str(latest_year) in year_label  # the big number is what the label says

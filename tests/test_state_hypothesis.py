@@ -172,7 +172,8 @@ def _bad_value(name: str, value: str, spec: ViewSpec, latest: bool = False) -> b
         return word.lower() not in ("chapter", "latest")
     if name == "since":
         day = _day(value)
-        return bool(word) and (day is None or not FIRST_DAY <= day <= (CHECKED if latest else AS_OF))
+        last = CHECKED if latest else AS_OF
+        return bool(word) and (day is None or not FIRST_DAY <= day <= last)
     if name in filters:
         return any(code not in filters[name] for code in _codes(value))
     if name == "overlay":

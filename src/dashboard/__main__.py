@@ -68,7 +68,7 @@ def _validate(args: argparse.Namespace) -> int:
             proofread = {section: chapter.unmarked(section) for section in claims.SECTIONS}
             errors, warnings = claims.check(found, row_ids, proofread, loaded.path, late)
             if failed:  # ids of a dataset that did not load cannot be told from unknown ids
-                errors = [e for e in errors if e.column != "evidence"]
+                errors = [e for e in errors if e.column not in ("evidence", "status_evidence")]
                 print("  (evidence ids not checked: fix the datasets above first)")
             problems += errors
         report(loaded.path, problems, f"{len(found)} claims")
@@ -116,7 +116,14 @@ def _export(args: argparse.Namespace) -> int:
     # The browser driver logs its own warnings when Chromium fails (and, now and then, a
     # harmless unreadable message as it closes); the export says what matters plainly.
     logging.getLogger("choreographer").setLevel(logging.CRITICAL)
-    params = {"lang": args.lang, "from": args.start, "to": args.end, "q": args.q}
+    params = {
+        "lang": args.lang,
+        "from": args.start,
+        "to": args.end,
+        "q": args.q,
+        "asof": args.asof,
+        "since": args.since,
+    }
     params |= {spec.param: getattr(args, spec.param) for spec in BRIEFING.filters}
     if args.japan:
         params["japan"] = "1"
@@ -213,6 +220,15 @@ def main(argv: list[str] | None = None) -> int:
             help=f"{spec.label[1]}: codes separated by commas, e.g. {','.join(spec.codes[:2])}",
         )
     export.add_argument("--q", help="search text (titles and summaries, Japanese or English)")
+    export.add_argument(
+        "--asof",
+        metavar="chapter|latest",
+        help="chapter (default): the chapter as of its cut-off; latest: with the editors' "
+        "follow-up layer after it and the chapter's forecasts checked",
+    )
+    export.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="count and list what is new after this day"
+    )
     export.add_argument(
         "--japan", action="store_true", help="the Japan view: Japan beside the G7, the EU, the US"
     )

@@ -46,6 +46,9 @@ STATUS = vocabulary(
     ("pending", "未確定", "pending", GREY),
 )
 STATUSES = STATUS.values
+#: A symbol per status beside its word (greyscale print, colour-blind readers): the ○△× of
+#: Japanese evaluation tables, glyphs every CJK font has.
+STATUS_SYMBOL = {"supported": "○", "contradicted": "×", "mixed": "△", "pending": "…"}
 STATUS_COLUMNS = ("status", "status_as_of", "status_evidence", "status_note_ja", "status_note_en")
 
 
@@ -123,6 +126,10 @@ class Claim:
     def status_label(self, lang: Lang) -> str:
         code = STATUS.get(self.status)
         return code.label(lang) if code else self.status
+
+    def status_text(self, lang: Lang) -> str:
+        """The status as a symbol and a word: "○ 見通しどおり", "△ mixed"."""
+        return f"{STATUS_SYMBOL.get(self.status, '')} {self.status_label(lang)}".strip()
 
     def kind_label(self, lang: Lang) -> str:
         code = KIND.get(self.kind)

@@ -39,10 +39,14 @@ REFERENCE_LABELS: dict[str, dict[str, str | Text]] = {
         "text_LANG": "table.claim",
         "note": ("注記（英語）", "Note (English)"),
         "note_ja": ("注記（日本語）", "Note (Japanese)"),
+        "status": "forecast.col_status",
+        "status_as_of": "forecast.col_as_of",
+        "status_evidence": ("判定の根拠（行ID）", "Status evidence (row ids)"),
+        "status_note_LANG": "forecast.col_why",
     },
 }
 REFERENCE_VOCABULARIES: dict[str, dict[str, Vocabulary]] = {
-    "chapter_claims": {"kind": claims.KIND},
+    "chapter_claims": {"kind": claims.KIND, "status": claims.STATUS},
     "publishers": {"tier": TIER, "status": provenance.STATUS},
 }
 #: The provenance columns every dataset shares, as its sources table and table views name them.

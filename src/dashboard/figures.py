@@ -69,6 +69,8 @@ class Figure:
         ``extra``: the chart's other datasets (``Chart.with_datasets``), already selected;
         ``wide``: drawn across a slide or page, not in the column beside the text."""
         build, accepted = _builder(self.chart.builder)
+        if state.follow_up:  # builders edge the follow-up layer's marks (charts.layer.edges)
+            rows = rows.assign(**{layer.LATE: selection.after_cutoff(self.dataset, rows)})
         context = {
             "dataset": self.dataset,
             "start": state.start,

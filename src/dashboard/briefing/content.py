@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from dashboard import claims as chapter_claims
 from dashboard import slides, views
 from dashboard.chapter import author_name, chapter
-from dashboard.datasets.core import AS_OF
+from dashboard.datasets.core import AS_OF, CHECKED
 from dashboard.i18n import Lang, format_date, label, t
 from dashboard.slides import Frames, Section
 from dashboard.state import ViewState
@@ -73,6 +73,28 @@ class Briefing:
     filters: tuple[str, ...]
     sections: tuple[SectionContent, ...]
     sources: tuple[Source, ...]  # every section's sources, each once, by number
+    #: With the follow-up layer: every forecast and how it fared (else empty).
+    forecasts: tuple[ForecastContent, ...] = ()
+    #: Which layer the briefing holds, in a line (the cover's first filter line says it).
+    layer: str = ""
+
+    def source_groups(self) -> list[tuple[str, tuple[Source, ...]]]:
+        """(heading, sources) in order of first use: each section's, then the forecasts'."""
+        groups = [(section.title, section.sources) for section in self.sections]
+        if self.forecasts:
+            used = tuple(dict.fromkeys(s for f in self.forecasts for s in f.sources))
+            groups.append((t("briefing.forecasts_title", self.lang), used))
+        return groups
+
+
+@dataclass(frozen=True)
+class ForecastContent:
+    section: str
+    text: str
+    status: str  # symbol and word
+    as_of: str
+    why: str
+    sources: tuple[Source, ...]
 
 
 def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
@@ -107,9 +129,50 @@ def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
     if state.japan:
         restricted = True
         lines.append(t("filter.japan_on", lang))
+    if state.since:
+        lines.append(t("briefing.since", lang, date=format_date(state.since, lang)))
     if not restricted:
         lines.append(t("briefing.no_category_filters", lang))
     return tuple(lines)
+
+
+def layer_line(state: ViewState, lang: Lang) -> str:
+    """Which layer a briefing holds: the chapter's alone, or with the editors' follow-up."""
+    if state.follow_up:
+        return t("briefing.layer_latest", lang, checked=format_date(CHECKED, lang))
+    return t("briefing.layer_chapter", lang)
+
+
+def _forecasts(
+    state: ViewState, lang: Lang, frames: Frames, numbers: dict[str, Source]
+) -> tuple[ForecastContent, ...]:
+    """Every forecast with its status and the sources of the follow-up rows it rests on."""
+    if not state.follow_up:
+        return ()
+    from dashboard import evidence
+
+    found = evidence.index(frames, lang)
+    out = []
+    for claim in chapter_claims.forecasts():
+        used = []
+        for row_id in claim.status_evidence:
+            item = found.get(row_id)
+            if item is None:
+                continue
+            if item.url not in numbers:
+                numbers[item.url] = Source(len(numbers) + 1, item.publisher, item.title, item.url)
+            used.append(numbers[item.url])
+        out.append(
+            ForecastContent(
+                section=label("section", claim.section, lang),
+                text=claim.text(lang),
+                status=claim.status_text(lang),
+                as_of=format_date(claim.status_as_of, lang),
+                why=claim.status_note(lang),
+                sources=tuple(dict.fromkeys(used)),
+            )
+        )
+    return tuple(out)
 
 
 def _axis_state(section: Section, state: ViewState) -> ViewState:
@@ -162,6 +225,7 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
                 alt=alt,
             )
         )
+    forecasts = _forecasts(state, lang, frames, numbers)  # their sources join the numbering
     return Briefing(
         lang=lang,
         kicker=t("app.title", lang),
@@ -177,10 +241,17 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
             affiliation=meta.affiliation[lang],
         ),
         publisher=meta.publisher[lang],
-        as_of=t("app.as_of", lang, date=format_date(AS_OF, lang)),
-        filters=describe_filters(state, lang),
+        as_of=t(
+            "app.as_of_latest" if state.follow_up else "app.as_of",
+            lang,
+            date=format_date(AS_OF, lang),
+            checked=format_date(CHECKED, lang),
+        ),
+        filters=(layer_line(state, lang), *describe_filters(state, lang)),
         sections=tuple(sections),
+        forecasts=forecasts,
         sources=tuple(numbers.values()),
+        layer=layer_line(state, lang),
     )
 
 

@@ -32,7 +32,7 @@ from pptx.util import Emu, Inches, Pt
 
 from dashboard import fonts
 from dashboard.briefing import images
-from dashboard.briefing.content import Briefing, SectionContent, Source
+from dashboard.briefing.content import Briefing, ForecastContent, SectionContent, Source
 from dashboard.briefing.images import ChartRenderer
 from dashboard.i18n import Lang, t
 from dashboard.slides import Frames
@@ -330,6 +330,36 @@ def _section_slide(
     _notes(slide, notes, lang)
 
 
+def forecast_head(item: ForecastContent, lang: Lang) -> str:
+    """「✔ 見通しどおり（2026年3月5日時点）　停戦交渉の行方」 / "✔ supported (as of …) · …"."""
+    if lang == "ja":
+        return f"{item.status}（{item.as_of}時点）　{item.section}"
+    return f"{item.status} (as of {item.as_of}) · {item.section}"
+
+
+def _forecasts_slide(prs: PresentationType, briefing: Briefing) -> None:
+    """Every forecast and its status on one slide; why, and the sources, in the notes."""
+    lang = briefing.lang
+    slide = _new_slide(prs)
+    _title(slide, t("briefing.forecasts_title", lang), lang)
+
+    def paras(size: float) -> list[Para]:
+        out = []
+        for item in briefing.forecasts:
+            out.append(Para(forecast_head(item, lang), size, bold=True, colour=ACCENT, after=0))
+            out.append(Para(item.text, size, after=6))
+        return out
+
+    box = SOURCES_BOX
+    _textbox(slide, box, _fit(paras, box[2], box[3], (18, 16, 14, 12, 11)), lang)
+    notes = [Para(t("forecast.caption", lang), 11)]
+    for item in briefing.forecasts:
+        notes.append(Para(f"{forecast_head(item, lang)} — {item.text}", 12, bold=True))
+        notes.append(Para(item.why, 11))
+        notes += [Para(f"[{s.number}] {s.line}", 10, link=s.url) for s in item.sources]
+    _notes(slide, notes, lang)
+
+
 def _source_para(source: Source) -> Para:
     return Para(f"[{source.number}] {source.line}", 10, after=2, link=source.url)
 
@@ -342,19 +372,19 @@ def source_pages(briefing: Briefing) -> list[list[Para]]:
     pages: list[list[Para]] = []
     page: list[Para] = []
     listed = 0  # numbers follow first use in section order, so a section's new ones are above
-    for section in briefing.sections:
-        new = [source for source in section.sources if source.number > listed]
+    for group_title, group in briefing.source_groups():
+        new = [source for source in group if source.number > listed]
         if not new:
             continue
         listed = max(source.number for source in new)
         for index, source in enumerate(new):
             entry = _source_para(source)
-            lead = [_heading(section.title)] if index == 0 else []
+            lead = [_heading(group_title)] if index == 0 else []
             if page and _height([*page, *lead, entry], width) > budget:
                 pages.append(page)
                 page = []
                 if index:
-                    lead = [_heading(t("briefing.continued", lang, title=section.title))]
+                    lead = [_heading(t("briefing.continued", lang, title=group_title))]
             page.extend([*lead, entry])
     if page:
         pages.append(page)
@@ -420,6 +450,8 @@ def deck_from(briefing: Briefing, pictures: dict[str, bytes], *, charts: bool = 
     _title_slide(prs, briefing)
     for section in briefing.sections:
         _section_slide(prs, section, pictures.get(section.key), briefing.lang, charts)
+    if briefing.forecasts:
+        _forecasts_slide(prs, briefing)
     _sources_slides(prs, briefing)
     out = io.BytesIO()
     prs.save(out)

@@ -11,6 +11,7 @@ collection, so Japanese prints anywhere without the font installed.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
@@ -42,6 +43,9 @@ ACCENT = (0, 114, 178)
 MUTED = (85, 85, 85)
 PANEL = (242, 244, 247)
 BULLET = {"ja": "・", "en": "•"}
+#: Debian's fonts-dejavu-core: Latin, Greek and Cyrillic letters beyond the CJK face's set.
+FALLBACK = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FALLBACK_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
 class _Handout(FPDF):
@@ -51,6 +55,10 @@ class _Handout(FPDF):
         fonts = cjk_font_files()
         self.add_font(FONT, "", str(fonts.regular), collection_font_number=fonts.face)
         self.add_font(FONT, "B", str(fonts.bold), collection_font_number=fonts.face)
+        if FALLBACK.exists():  # letters the CJK face lacks (the Ş of a Turkish publisher's name)
+            self.add_font("DejaVu", "", str(FALLBACK))
+            self.add_font("DejaVu", "B", str(FALLBACK_BOLD))
+            self.set_fallback_fonts(["DejaVu"])
         for font in self.fonts.values():
             assert isinstance(font, TTFFont)
             # The subset keeps the collection's font bounding box instead of measuring every
@@ -213,6 +221,30 @@ def _section(
         pdf.para(entry, 8.5, link=source.url, after=0.8)
 
 
+def _forecasts(pdf: _Handout, briefing: Briefing) -> None:
+    """A page of every forecast, its status, why, and its sources' numbers."""
+    from dashboard.briefing.deck import forecast_head
+
+    lang = briefing.lang
+    title = t("briefing.forecasts_title", lang)
+    pdf.running_head = ""
+    pdf.add_page()
+    pdf.start_section(title)
+    pdf.para(title, 16, bold=True, colour=ACCENT, after=2)
+    pdf.running_head = t("briefing.continued", lang, title=title)
+    pdf.para(t("forecast.caption", lang), 9, colour=MUTED, after=3)
+    for item in briefing.forecasts:
+        head = forecast_head(item, lang)
+        pdf.keep_together(len(pdf.lines(head, 11)) + len(pdf.lines(item.text, 10.5)), 10.5)
+        pdf.para(head, 11, bold=True, colour=ACCENT, after=0.8)
+        pdf.para(item.text, 10.5, after=1.2)
+        pdf.para(item.why, 9, after=1)
+        numbers = ", ".join(f"[{source.number}]" for source in item.sources)
+        if numbers:
+            colon = "：" if lang == "ja" else ": "
+            pdf.para(t("briefing.sources", lang) + colon + numbers, 8.5, colour=MUTED, after=3)
+
+
 def _source_entry(pdf: _Handout, source: Source) -> None:
     """``[n] publisher — title — URL``: the URL in the accent colour, every line a link."""
     size = 8.5
@@ -244,15 +276,15 @@ def _sources(pdf: _Handout, briefing: Briefing) -> None:
     if not briefing.sources:
         pdf.para(t("briefing.no_sources", lang), 10)
     listed = 0
-    for section in briefing.sections:
-        new = [source for source in section.sources if source.number > listed]
+    for group_title, group in briefing.source_groups():
+        new = [source for source in group if source.number > listed]
         if not new:
             continue
         listed = max(source.number for source in new)
         if pdf.will_page_break(14):
             pdf.add_page()
         pdf.ln(1.5)
-        pdf.para(section.title, 11, bold=True, colour=ACCENT, after=1.5)
+        pdf.para(group_title, 11, bold=True, colour=ACCENT, after=1.5)
         for source in new:
             _source_entry(pdf, source)
 
@@ -263,6 +295,8 @@ def handout_from(briefing: Briefing, pictures: dict[str, bytes]) -> bytes:
     _cover(pdf, briefing)
     for number, section in enumerate(briefing.sections, start=1):
         _section(pdf, number, section, pictures.get(section.key))
+    if briefing.forecasts:
+        _forecasts(pdf, briefing)
     _sources(pdf, briefing)
     return bytes(pdf.output())
 

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import theme
+from dashboard.charts import layer, theme
 from dashboard.charts.common import (
     TITLE_PX,
     Grid,
@@ -202,7 +202,10 @@ def gdp_growth(
                 "x": (quarterly["period_start"] + pd.Timedelta(days=45)).to_numpy(),
                 "y": quarterly["real_gdp_growth_pct"].to_numpy(),
                 "name": "ロススタット：四半期（前年同期比）" if ja else "Rosstat: quarterly (y/y)",
-                "marker": {"color": theme.SKY, "line": {"color": theme.BLUE, "width": 1}},
+                "marker": {
+                    "color": theme.SKY,
+                    "line": layer.edges(quarterly, {"color": theme.BLUE, "width": 1}),
+                },
                 "width": 1000 * 3600 * 24 * 75,
                 "customdata": _gdp_hover(quarterly, lang),
                 "hovertemplate": VALUE_HOVER,
@@ -217,7 +220,11 @@ def gdp_growth(
                 "mode": "lines+markers+text",
                 "name": "ロススタット：年次" if ja else "Rosstat: annual",
                 "line": {"color": theme.BLUE, "width": 3},
-                "marker": {"size": 11, "color": theme.BLUE},
+                "marker": {
+                    "size": 11,
+                    "color": theme.BLUE,
+                    "line": layer.edges(annual, {"color": theme.BLUE, "width": 0}),
+                },
                 "text": [f"{v:+.1f}" for v in annual["real_gdp_growth_pct"]],
                 "textposition": "top center",
                 "customdata": _gdp_hover(annual, lang),
@@ -240,9 +247,13 @@ def gdp_growth(
                 "hovertemplate": VALUE_HOVER,
             }
         )
+    years = forecasts["period_start"].dt.year
     for position, row in enumerate(forecasts.itertuples(index=False)):
         who = label("estimator", row.estimator, lang)
         when = format_date(row.published, lang)
+        if years.nunique() > 1:  # forecasts for several years: each names its year
+            year = pd.Timestamp(row.period_start).year
+            who = f"{year}年、{who}" if ja else f"{year}, {who}"
         traces.append(
             {
                 "type": "scatter",
@@ -254,12 +265,14 @@ def gdp_growth(
                     "size": 14,
                     "symbol": FORECAST_SYMBOLS[position % len(FORECAST_SYMBOLS)],
                     "color": theme.VERMILLION,
-                    "line": {"width": 2},
+                    "line": layer.edges(forecasts.iloc[[position]], {"width": 2}),
                 },
                 "customdata": _gdp_hover(forecasts.iloc[[position]], lang),
                 "hovertemplate": VALUE_HOVER,
             }
         )
+    if layer.any_late(gdp):
+        traces.append(layer.legend_entry(lang, kind="scatter"))
     if stacked and overlays is not None:
         for trace in traces:
             trace.update(xaxis="x", yaxis="y")
@@ -518,16 +531,25 @@ def panels(
             xs: list[Any] = []
             ys: list[Any] = []
             hovers: list[Any] = []
-            for position, (x, y, h) in enumerate(
-                zip(group["period_start"] + pd.Timedelta(days=14), values, hover, strict=True)
+            late: list[bool] = []
+            for position, (x, y, h, flag) in enumerate(
+                zip(
+                    group["period_start"] + pd.Timedelta(days=14),
+                    values,
+                    hover,
+                    layer.late_flags(group),
+                    strict=True,
+                )
             ):
                 if gap[position]:
                     xs.append(None)
                     ys.append(None)
                     hovers.append(None)
+                    late.append(False)
                 xs.append(x)
                 ys.append(y)
                 hovers.append(h)
+                late.append(flag)
             grid.add(
                 {
                     "type": "scatter",
@@ -536,7 +558,11 @@ def panels(
                     "connectgaps": False,
                     "mode": "lines+markers",
                     "line": {"color": colour, "width": 2.5},
-                    "marker": {"size": 8, "color": colour, "line": theme.OUTLINE},
+                    "marker": {
+                        "size": 8,
+                        "color": colour,
+                        "line": layer.edges(pd.DataFrame({layer.LATE: late}), theme.OUTLINE),
+                    },
                     "showlegend": False,
                     "customdata": hovers,
                     "hovertemplate": VALUE_HOVER,
@@ -580,7 +606,7 @@ def panels(
                         "color": colour,
                         "opacity": 1.0,
                         "pattern": {"shape": [STYLES[s][0] for s in styles], "fgcolor": "#ffffff"},
-                        "line": {"color": "#333333", "width": 0.8},
+                        "line": layer.edges(group, {"color": "#333333", "width": 0.8}),
                     },
                     "text": [_bar_text(v) for v in values],
                     "textposition": "outside",
@@ -606,6 +632,8 @@ def panels(
                 "showlegend": True,
             }
         )
+    if layer.any_late(series):
+        grid.add(layer.legend_entry(lang))
     figure = grid.figure(lang, height=height + 60)
     figure.layout.legend.y = -56 / plot  # below the last row's tick labels (two lines)
     return figure

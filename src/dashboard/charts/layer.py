@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,9 +20,9 @@ from dashboard.charts import theme
 from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, t
 
-#: The band's fill: a light grey-blue under the marks (the marks keep their own colours), with
-#: a diagonal hatch so it reads in greyscale print too.
-BAND_FILL = "rgba(0, 90, 140, 0.10)"
+#: The band's fill: a light blue under the marks (the marks keep their own colours), framed by
+#: a dotted dark-blue line (7.0:1 on white) that starts at the cut-off.
+BAND_FILL = "rgba(0, 90, 140, 0.12)"
 BAND_EDGE = "#005A8C"
 #: The layer's legend group (one entry however many axes carry the band).
 GROUP = "follow_up"
@@ -89,23 +90,12 @@ def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
             y0=0,
             y1=1,
             fillcolor=BAND_FILL,
-            line={"width": 0},
+            line={"color": BAND_EDGE, "width": 1.5, "dash": "dot"},
             layer="below",
             name=label,
             legendgroup=GROUP,
             showlegend=number == 0,
             legendrank=1,
-        )
-        fig.add_shape(
-            type="line",
-            xref=ref,
-            yref=f"{yref} domain",
-            x0=cutoff,
-            x1=cutoff,
-            y0=0,
-            y1=1,
-            line={"color": BAND_EDGE, "width": 1.5, "dash": "dot"},
-            legendgroup=GROUP,
         )
     return fig
 
@@ -129,3 +119,49 @@ def mark_since(fig: go.Figure, lang: Lang, since: date) -> go.Figure:
             showlegend=number == 0,
         )
     return fig
+
+
+#: The column ``Figure.draw`` adds in the follow-up view: True for a row of the follow-up layer.
+LATE = "_late"
+#: A follow-up mark's edge: thick and dark blue (7.0:1 on white), the band's colour.
+LATE_EDGE_WIDTH = 3.0
+
+
+def late_flags(rows: pd.DataFrame) -> list[bool]:
+    """Per row, whether it belongs to the follow-up layer (all False in the chapter's view)."""
+    if LATE not in rows.columns:
+        return [False] * len(rows)
+    return [bool(value) for value in rows[LATE]]
+
+
+def any_late(rows: pd.DataFrame) -> bool:
+    return LATE in rows.columns and bool(rows[LATE].any())
+
+
+def edges(rows: pd.DataFrame, base: dict[str, Any]) -> dict[str, Any]:
+    """A marker line that keeps ``base`` for the chapter's rows and draws the follow-up layer's
+    with a thick dark-blue edge (a figure published after the cut-off inside the chapter's
+    period, such as the 2025 full year, is told apart by its edge)."""
+    flags = late_flags(rows)
+    if not any(flags):
+        return base
+    return {
+        "color": [BAND_EDGE if late else base.get("color", "#333333") for late in flags],
+        "width": [LATE_EDGE_WIDTH if late else base.get("width", 0.8) for late in flags],
+    }
+
+
+def legend_entry(lang: Lang, *, kind: str = "bar") -> dict[str, Any]:
+    """The legend's entry for the follow-up layer's marks (a blank mark with the thick edge)."""
+    trace: dict[str, Any] = {
+        "type": kind,
+        "x": [None],
+        "y": [None],
+        "name": t("layer.legend_marks", lang),
+        "showlegend": True,
+        "legendrank": 1,
+        "marker": {"color": "#ffffff", "line": {"color": BAND_EDGE, "width": LATE_EDGE_WIDTH}},
+    }
+    if kind == "scatter":
+        trace.update(mode="markers", marker={**trace["marker"], "size": 12, "symbol": "square"})
+    return trace

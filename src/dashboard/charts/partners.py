@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import theme
+from dashboard.charts import layer, theme
 from dashboard.charts.common import Grid, bare_year
 from dashboard.charts.timeline import CIRCLED
 from dashboard.i18n import Lang, format_date, label, number, period_label
@@ -64,7 +64,10 @@ def overview(
             "y": (annual["value"] * scale).to_numpy(),
             "name": label("partner", "CN", lang),
             "showlegend": False,
-            "marker": {"color": theme.colour("partner", "CN")},
+            "marker": {
+                "color": theme.colour("partner", "CN"),
+                "line": layer.edges(annual, {"color": theme.colour("partner", "CN"), "width": 0}),
+            },
             "text": [f"{v * scale:,.0f}" for v in annual["value"]],
             "textposition": "outside",
             "cliponaxis": False,
@@ -88,7 +91,11 @@ def overview(
                 "mode": "lines+markers",
                 "name": f"中露貿易 {year}年" if ja else f"China–Russia {year}",
                 "line": {"color": theme.VERMILLION if year == latest else theme.GREY, "width": 2.5},
-                "marker": {"size": 9, "symbol": "circle" if year == latest else "square"},
+                "marker": {
+                    "size": 9,
+                    "symbol": "circle" if year == latest else "square",
+                    "line": layer.edges(group, {"width": 0}),
+                },
                 "customdata": _hover(group, lang),
                 "hovertemplate": HOVER,
             },
@@ -121,7 +128,7 @@ def overview(
             "name": label("partner", "IN", lang),
             "showlegend": False,
             "line": {"color": theme.colour("partner", "IN"), "width": 2.5},
-            "marker": {"size": 9},
+            "marker": {"size": 9, "line": layer.edges(crude, {"width": 0})},
             "customdata": _hover(crude, lang),
             "hovertemplate": HOVER,
         },
@@ -191,4 +198,6 @@ def overview(
     # Each panel's title carries its unit; axis titles would crowd the narrow panels.
     for row, col in ((1, 1), (1, 2), (2, 1), (2, 2)):
         grid.axis("y", row, col, rangemode="tozero")
+    if layer.any_late(rows):
+        grid.add(layer.legend_entry(lang))
     return grid.figure(lang, height=860, legend_y=-0.12)

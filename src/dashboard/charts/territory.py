@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import theme
+from dashboard.charts import layer, theme
 from dashboard.charts.common import Grid
 from dashboard.i18n import Lang, format_date, label, number, period_label
 
@@ -54,7 +54,7 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
                     "name": name,
                     "marker": {
                         "color": colour,
-                        "line": theme.OUTLINE,
+                        "line": layer.edges(mine, theme.OUTLINE),
                         "pattern": {
                             "shape": theme.pattern("estimator", code),
                             "fgcolor": "#333333",
@@ -87,6 +87,7 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
                         "size": 9,
                         "color": colour,
                         "symbol": theme.symbol("estimator", code),
+                        "line": layer.edges(points, {"width": 0}),
                     },
                     "customdata": [
                         [format_date(d, lang), f"{v:g}%", name, s]
@@ -110,5 +111,7 @@ def gains(rows: pd.DataFrame, lang: Lang, *, start: object = None, end: object =
     grid.axis("x", 1, showticklabels=False)
     grid.axis("y", 1, title={"text": "km²"}, rangemode="tozero")
     grid.axis("y", 2, title={"text": "%"}, rangemode="tozero")
+    if layer.any_late(rows):
+        grid.add(layer.legend_entry(lang))
     grid.layout["barmode"] = "overlay"
     return grid.figure(lang, height=600)

@@ -122,10 +122,11 @@ DATASET = Dataset(
             where={"indicator": ("defence_spending", "federal_budget_balance")},
             caption=(
                 "計画値（予算法の配分）と実績・推計は模様で区別。2026年の計画値（2025年成立の予算法）は"
-                "基準日より後の期間のため、「データと出典」ページのCSVに収録。",
+                "期間が基準日より後のため、期間を2026年まで広げた表示（本章脱稿後の動きを表示）でのみ描く。",
                 "Plans (budget-law allocations) and outturns or estimates are told apart by "
                 "pattern. The 2026 plan (budget law passed in 2025) covers a period after the "
-                "cut-off; it is in the CSV on the Data and sources page.",
+                "cut-off; it is drawn only when the range reaches into 2026 (with what came after "
+                "the chapter shown).",
             ),
         ),
         Chart(

@@ -247,8 +247,11 @@ def problems_box(result: LoadResult, language: Lang) -> None:
     st.error("\n".join(lines), icon=":material/error:")
 
 
-def source_line(rows: pd.DataFrame, language: Lang, *, limit: int = 5) -> None:
-    """Under every chart: the publishers of the rows shown, and the as-of date."""
+def source_line(
+    rows: pd.DataFrame, language: Lang, *, limit: int = 5, follow_up: bool = False
+) -> None:
+    """Under every chart: the publishers of the rows shown, and the as-of date (with the
+    follow-up layer, the chapter's and the day its sources were checked)."""
     if rows is None or rows.empty:
         return
     counts = rows["source_publisher"].astype(str).value_counts()
@@ -257,8 +260,15 @@ def source_line(rows: pd.DataFrame, language: Lang, *, limit: int = 5) -> None:
     text = ", ".join(names) if language == "en" else "、".join(names)
     if extra > 0:
         text += f" ほか{extra}" if language == "ja" else f" and {extra} more"
+    key = "chart.source_line_latest" if follow_up else "chart.source_line"
     st.caption(
-        t("chart.source_line", language, sources=text, date=format_date(chapter().cutoff, language))
+        t(
+            key,
+            language,
+            sources=text,
+            date=format_date(chapter().cutoff, language),
+            checked=format_date(CHECKED, language),
+        )
     )
 
 

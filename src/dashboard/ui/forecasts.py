@@ -22,12 +22,9 @@ from dashboard.state import ViewState
 from dashboard.ui.common import md_escape, panel
 from dashboard.ui.tables import lazy_expander
 
-#: A symbol per status beside its word (greyscale print, colour-blind readers).
-SYMBOL = {"supported": "✔", "contradicted": "✖", "mixed": "◐", "pending": "…"}
-
 
 def status_text(claim: Claim, language: Lang) -> str:
-    return f"{SYMBOL.get(claim.status, '')} {claim.status_label(language)}".strip()
+    return claim.status_text(language)
 
 
 def _sources(claim: Claim, found: Mapping[str, Evidence], language: Lang) -> list[str]:

@@ -68,6 +68,8 @@ class ChartPanel:
                 return
             shown = self.figure.select(rows, state)
             title = self.figure.title(language)
+            if state.follow_up and selection.after_cutoff(spec, shown).any():
+                title += t("layer.title_suffix", language)
             st.subheader(title)
             if chart.counted:  # counted against the layer shown: no later row in the chapter's
                 total = len(selection.in_layer(spec, rows, state.follow_up))
@@ -90,7 +92,7 @@ class ChartPanel:
             else:
                 said = self.figure.describe(shown, language, extra)
                 _chart(drawn, self.key, alt_text(title, said, len(shown), language))
-            source_line(shown, language)
+            source_line(shown, language, follow_up=state.follow_up)
             if not chart.table:
                 chart_downloads(drawn, title=title, rows=shown, language=language, key=self.key)
             table_view(
@@ -257,7 +259,7 @@ def combined_timeline(state: ViewState, language: Lang) -> None:
             ),
         )
         cited = combined.rename(columns={"source": "source_publisher"})
-        source_line(cited, language)
+        source_line(cited, language, follow_up=state.follow_up)
         chart_downloads(
             fig,
             title=t("chart.timeline_title", language),

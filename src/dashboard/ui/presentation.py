@@ -87,7 +87,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
                     alt=section.alt(rows, language),
                 )
                 for frame in rows.values():
-                    source_line(frame, language)
+                    source_line(frame, language, follow_up=state.follow_up)
     with points_column:
         st.subheader(t("present.points", language))
         st.markdown("\n".join(f"- {point}" for point in section.points(language)))
