@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -70,7 +71,9 @@ def test_gdp_chart_keeps_forecasts_and_estimates_apart_from_outturns() -> None:
     assert len(forecast_traces) == len(forecasts)
     for trace in forecast_traces:
         assert trace.marker.symbol.endswith("-open")
-        assert " 2025)" in trace.name  # the forecast's date is in the legend
+        # the forecast's date is in the legend, and (forecasts for 2025 and 2026) its year
+        assert trace.name.replace("<br>", " ").endswith(" 2025)")
+        assert re.match(r"Forecast: 20(25|26), ", trace.name)
     assert "World Bank WDI: annual (estimates)" in names
     wdi = next(trace for trace in fig.data if trace.name.startswith("World Bank WDI"))
     assert wdi.line.dash == "dash"

@@ -183,7 +183,8 @@ def _bad_value(name: str, value: str, spec: ViewSpec, latest: bool = False) -> b
     if name in ("present", "japan"):
         return word.lower() not in TRUE_WORDS | FALSE_WORDS
     if name == "slide":
-        return not (word.isascii() and word.isdigit() and 1 <= int(word) <= spec.slides)
+        top = spec.slide_count(latest)
+        return not (word.isascii() and word.isdigit() and 1 <= int(word) <= top)
     raise AssertionError(f"parameter {name} of {spec.page} is not covered by this test")
 
 
@@ -206,7 +207,7 @@ def assert_valid(state: ViewState, spec: ViewSpec) -> None:
         assert set(codes) <= set(filter_spec.codes)
         assert len(codes) == len(set(codes))
     assert set(state.overlays) <= set(spec.overlays)
-    assert 1 <= state.slide <= max(spec.slides, 1)
+    assert 1 <= state.slide <= max(spec.slide_count(state.follow_up), 1)
     assert isinstance(state.present, bool)
 
 

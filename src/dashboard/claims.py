@@ -174,7 +174,8 @@ def _text(value: object) -> str:
 
 def forecasts(source: Iterable[Claim] | None = None) -> tuple[Claim, ...]:
     """The chapter's forecasts, in section and order, each with its status."""
-    return tuple(claim for claim in (source or claims()) if claim.kind == "forecast")
+    found = claims() if source is None else source
+    return tuple(claim for claim in found if claim.kind == "forecast")
 
 
 def _lines(path: Path) -> dict[str, int]:

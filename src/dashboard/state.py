@@ -56,6 +56,8 @@ class ViewSpec:
     overlays: tuple[str, ...] = ()
     default_overlays: tuple[str, ...] = ()
     slides: int = 1
+    #: Slides presentation mode adds with the follow-up layer (the forecasts checked).
+    follow_up_slides: int = 0
     default_from: date | None = None
     default_to: date | None = None
 
@@ -75,6 +77,9 @@ class ViewSpec:
     def end_for(self, follow_up: bool) -> date:
         """The default end of the range: with the follow-up layer, the layer's as-of date."""
         return self.upper(follow_up) if follow_up and not self.default_to else self.end
+
+    def slide_count(self, follow_up: bool) -> int:
+        return self.slides + (self.follow_up_slides if follow_up else 0)
 
     @staticmethod
     def since_upper(follow_up: bool) -> date:
@@ -244,7 +249,7 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
     slide = 1
     if "slide" in values:
         raw = values["slide"].strip()
-        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= spec.slides:
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= spec.slide_count(follow_up):
             slide = int(raw)
         else:
             notice("slide", values["slide"], "notice.bad_slide", "1")

@@ -21,6 +21,8 @@ LANES = tuple(spec.lane.code for spec in events.lanes() if spec.lane)
 OVERLAYS = tuple(spec.lane.code for spec in events.lanes() if spec.lane and spec.lane.overlay)
 #: Presentation mode steps through the briefing sections; ``slide`` in the URL counts them.
 SLIDES = len(SECTIONS)
+#: With the follow-up layer, one slide more: the chapter's forecasts checked.
+FOLLOW_UP_SLIDES = 1
 
 
 def _filters(*pages: str) -> tuple[FilterSpec, ...]:
@@ -46,6 +48,7 @@ def page(name: str, lo: date, **options: object) -> ViewSpec:
     return ViewSpec(
         page=name,
         slides=SLIDES,
+        follow_up_slides=FOLLOW_UP_SLIDES,
         lo=lo,
         hi=AS_OF,
         filters=_filters(name),
@@ -57,6 +60,7 @@ def page(name: str, lo: date, **options: object) -> ViewSpec:
 OVERVIEW = ViewSpec(
     page="overview",
     slides=SLIDES,
+    follow_up_slides=FOLLOW_UP_SLIDES,
     lo=date(2021, 12, 1),
     hi=AS_OF,
     filters=(FilterSpec("lane", "lane", LANES, ("表示する系列", "Lanes shown")),),
@@ -68,8 +72,12 @@ WAR_ECONOMY = page("war_economy", date(2014, 1, 1), overlays=OVERLAYS)
 SANCTIONS = page("sanctions", date(2022, 2, 1))
 DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))
 RECOMMENDATIONS = page("recommendations", date(2022, 2, 1))
-DATA_SOURCES = ViewSpec(page="data_sources", lo=AS_OF, hi=AS_OF, slides=SLIDES)
-ACCESSIBILITY = ViewSpec(page="accessibility", lo=AS_OF, hi=AS_OF, slides=SLIDES)
+DATA_SOURCES = ViewSpec(
+    page="data_sources", lo=AS_OF, hi=AS_OF, slides=SLIDES, follow_up_slides=FOLLOW_UP_SLIDES
+)
+ACCESSIBILITY = ViewSpec(
+    page="accessibility", lo=AS_OF, hi=AS_OF, slides=SLIDES, follow_up_slides=FOLLOW_UP_SLIDES
+)
 
 #: The briefing export (deck and handout): every category filter of every dataset, over the
 #: whole data range (annual GDP from 2014); by default from the year of the full-scale invasion.

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import slides
+from dashboard import claims, slides
 from dashboard.briefing import describe_filters
 from dashboard.chapter import chapter
-from dashboard.i18n import t
+from dashboard.i18n import Lang, format_date, t
 from dashboard.state import ViewSpec, ViewState
-from dashboard.ui.common import as_code, dataset, panel, source_line
+from dashboard.ui.common import as_code, dataset, md_escape, panel, source_line
 
 #: Constant stylesheet (no data or parameters in it): hide the sidebar, header and toolbar, use
 #: the full width, and enlarge type for the back of a room.
@@ -33,10 +33,10 @@ PRESENTATION_CSS = """
 """
 
 
-def _step(spec: ViewSpec, delta: int) -> None:
+def _step(spec: ViewSpec, delta: int, total: int) -> None:
     key = f"{spec.page}.slide"
     current = int(st.session_state.get(key, 1))
-    st.session_state[key] = min(max(current + delta, 1), len(slides.SECTIONS))
+    st.session_state[key] = min(max(current + delta, 1), total)
 
 
 def _exit(spec: ViewSpec) -> None:
@@ -56,8 +56,12 @@ def show(spec: ViewSpec, state: ViewState) -> None:
     """Draw the current section full screen, with its chart, key points and controls."""
     language = state.lang
     st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
-    total = len(slides.SECTIONS)
+    total = spec.slide_count(state.follow_up)
     number = min(max(state.slide, 1), total)
+    if number > len(slides.SECTIONS):  # the follow-up layer's slide: the forecasts checked
+        _forecasts_slide(state, number, total)
+        _controls(spec, number, total, language)
+        return
     section = slides.SECTIONS[number - 1]
     info = chapter()
     st.caption(
@@ -91,11 +95,37 @@ def show(spec: ViewSpec, state: ViewState) -> None:
     with points_column:
         st.subheader(t("present.points", language))
         st.markdown("\n".join(f"- {point}" for point in section.points(language)))
+    _controls(spec, number, total, language)
+
+
+def _forecasts_slide(state: ViewState, number: int, total: int) -> None:
+    """Every forecast, its status and when it was judged, in large type."""
+    language = state.lang
+    info = chapter()
+    st.caption(
+        f"{info.label[language]} · {info.title[language]} · "
+        + t("present.position", language, n=number, total=total)
+        + " · "
+        + t("present.filters", language, filters=_filters_text(state))
+    )
+    st.title(t("forecast.heading", language))
+    st.caption(t("forecast.caption", language))
+    lines = []
+    for claim in claims.forecasts():
+        when = format_date(claim.status_as_of, language)
+        judged = f"（{when}）" if language == "ja" else f" ({when})"
+        lines.append(
+            f"- **{claim.status_text(language)}**{judged} {md_escape(claim.text(language))}"
+        )
+    st.markdown("\n".join(lines))
+
+
+def _controls(spec: ViewSpec, number: int, total: int, language: Lang) -> None:
     back, forward, leave = st.columns([1, 1, 1])
     back.button(
         t("present.previous", language),
         on_click=_step,
-        args=(spec, -1),
+        args=(spec, -1, total),
         disabled=number == 1,
         icon=":material/arrow_back:",
         width="stretch",
@@ -104,7 +134,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
     forward.button(
         t("present.next", language),
         on_click=_step,
-        args=(spec, 1),
+        args=(spec, 1, total),
         disabled=number == total,
         icon=":material/arrow_forward:",
         width="stretch",
