@@ -147,3 +147,37 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus_and_no_trap(
     # Inputs show focus by their field's border; everything else by an outline or a ring.
     assert unringed <= {"stMain"}, unringed
     session.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("page_name", "query"),
+    [
+        ("ceasefire", "?asof=latest&since=2026-02-01"),
+        ("overview", "?asof=latest&lang=en"),
+        ("war_economy", "?asof=latest&lang=en"),
+    ],
+)
+def test_the_follow_up_layer_is_axe_clean(
+    served: AppServer, session: Session, page_name: str, query: str
+) -> None:
+    """The layer's banner, the forecasts' panels and table, the "new since" box and the
+    charts' band and edges pass the same test as the chapter's view."""
+    page = open_app(
+        session.new_page(),
+        served.url + helpers.path(page_name) + query,
+        charts=helpers.PAGES[page_name],
+    )
+    page.locator('[data-testid="stAlert"]').first.wait_for()
+    assert _violations(page) == []
+    session.assert_clean()
+
+
+def test_presentation_modes_forecasts_slide_is_axe_clean(
+    served: AppServer, session: Session
+) -> None:
+    page = open_app(
+        session.new_page(), served.url + "/ceasefire?present=1&asof=latest&slide=5", charts=0
+    )
+    page.get_by_text(t("forecast.heading", "ja")).first.wait_for()
+    assert _violations(page) == []
+    session.assert_clean()

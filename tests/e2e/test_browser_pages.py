@@ -112,16 +112,18 @@ CHART_PAGES = [name for name, charts in helpers.PAGES.items() if charts]
 @pytest.mark.parametrize(
     ("page_name", "lang", "width"),
     [(name, lang, 1280) for name in CHART_PAGES for lang in ("ja", "en")]
-    + [(name, "ja", 1024) for name in CHART_PAGES],
+    + [(name, "ja", 1024) for name in CHART_PAGES]
+    + [(name, "latest", 1280) for name in CHART_PAGES],
 )
 def test_legends_ticks_and_key_events_fit_their_charts(
     served: AppServer, session: Session, page_name: str, lang: str, width: int
 ) -> None:
     """At 1280 px (a projector) in the column beside the text, and at 1024 px where text and
     evidence stack: no legend entry covers another, no tick label covers its neighbour, and no
-    legend entry or annotation (the key events' list) is cut off at the chart's edge."""
+    legend entry or annotation (the key events' list) is cut off at the chart's edge. "latest":
+    the follow-up layer in English, with its band, edges and extra legend entries."""
     charts = helpers.PAGES[page_name]
-    query = "?lang=en" if lang == "en" else ""
+    query = {"en": "?lang=en", "latest": "?lang=en&asof=latest"}.get(lang, "")
     page = session.new_page()
     page.set_viewport_size({"width": width, "height": 768 if width == 1024 else 720})
     page = open_app(page, served.url + helpers.path(page_name) + query, charts=charts)
