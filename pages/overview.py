@@ -5,7 +5,7 @@ from dashboard.ui import common, controls, forecasts, overview, panels, since
 from dashboard.views import OVERVIEW
 
 state, notices = controls.page_state(OVERVIEW)
-overview.title_block(state.lang)
+overview.title_block(state.lang, follow_up=state.follow_up)
 common.layer_notice(state)
 common.show_notices(notices, state.lang)
 common.japan_notice(state.lang, state.japan)

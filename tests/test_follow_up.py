@@ -115,11 +115,14 @@ def test_the_band_and_its_legend_entry_appear_only_with_the_follow_up_layer() ->
     frame = FRAMES["ceasefire_talks"]
     chapter_state = default_state(spec)
     chapter_fig = figure.draw(figure.select(frame, chapter_state), chapter_state, "ja")
-    assert layer.GROUP not in {shape.legendgroup for shape in chapter_fig.layout.shapes}
+    band = "本章脱稿後<br>（編集部追記）"
+    assert band not in {shape.name for shape in chapter_fig.layout.shapes}
     latest = parse({"asof": "latest"}, spec)[0]
     latest_fig = figure.draw(figure.select(frame, latest), latest, "ja")
-    bands = [s for s in latest_fig.layout.shapes if s.legendgroup == layer.GROUP]
-    assert bands and bands[0].showlegend and bands[0].name == "本章脱稿後（編集部追記）"
+    bands = [s for s in latest_fig.layout.shapes if s.name == band]
+    assert len(bands) == 1 and not bands[0].legendgroup
+    entries = [trace for trace in latest_fig.data if trace.name == band]
+    assert len(entries) == 1 and entries[0].showlegend and list(entries[0].x) == [None]
     assert pd.Timestamp(bands[0].x0) > pd.Timestamp(AS_OF)
     assert pd.Timestamp(bands[0].x0) < pd.Timestamp(AS_OF) + pd.Timedelta(days=1)
 
@@ -149,8 +152,8 @@ def test_since_draws_a_dashed_line_where_the_new_rows_begin() -> None:
     spec = BY_PAGE["ceasefire"]
     state = parse({"asof": "latest", "since": "2026-02-01"}, spec)[0]
     fig = figure.draw(figure.select(FRAMES["ceasefire_talks"], state), state, "en")
-    lines = [s for s in fig.layout.shapes if s.legendgroup == "since"]
-    assert lines and lines[0].name == "After 1 Feb 2026"
+    lines = [s for s in fig.layout.shapes if s.name == "After 1 Feb 2026"]
+    assert len(lines) == 1 and lines[0].line.dash == "dash"
 
 
 # --- tables and downloads -----------------------------------------------------------------------

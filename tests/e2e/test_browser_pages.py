@@ -63,11 +63,16 @@ def test_page_renders_offline(served: AppServer, session: Session, page_name: st
 
 
 #: Every legend entry and annotation of every chart, as the browser lays them out: entries that
-#: overlap one another, and entries or annotations that run out of their chart.
+#: overlap one another, entries or annotations that run out of their chart, and plots that a
+#: legend or titles squeezed to a strip (plotly takes their room from the plot).
 LAYOUT_FAULTS = """() => {
   const faults = [];
   document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((chart, number) => {
     const box = chart.querySelector('svg.main-svg').getBoundingClientRect();
+    chart.querySelectorAll('.draglayer .nsewdrag').forEach(plot => {
+      const height = plot.getBoundingClientRect().height;
+      if (height < 90) faults.push(`chart ${number}: a plot is only ${Math.round(height)} px tall`);
+    });
     const entries = [...chart.querySelectorAll('.legend .traces')].map(entry => {
       const r = entry.getBoundingClientRect();
       return {name: entry.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};

@@ -24,8 +24,10 @@ from dashboard.i18n import Lang, format_date, t
 #: a dotted dark-blue line (7.0:1 on white) that starts at the cut-off.
 BAND_FILL = "rgba(0, 90, 140, 0.12)"
 BAND_EDGE = "#005A8C"
-#: The layer's legend group (one entry however many axes carry the band).
-GROUP = "follow_up"
+#: The legend's swatch of the band: the same blue, strong enough to see at 14 px.
+LEGEND_FILL = "rgba(0, 90, 140, 0.30)"
+#: The band's and the "since" line's shapes carry no legend group: a legend group switches a
+#: horizontal legend to plotly's grouped order, one entry a row, and squeezes the plot.
 
 
 def _axis_name(ref: str) -> str:
@@ -77,8 +79,10 @@ def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
     axes = {ref: top for ref, top in _date_extent(fig).items() if top > pd.Timestamp(AS_OF)}
     if not axes:
         return fig
-    label = t("layer.legend", lang)
-    for number, (ref, top) in enumerate(sorted(axes.items())):
+    # Two short lines, as wide as the charts' other legend entries (a hand-sized legend of
+    # two entries a row keeps its shape).
+    label = t("layer.legend", lang).replace("（", "<br>（").replace(" (", "<br>(")
+    for ref, top in sorted(axes.items()):
         right = max(pd.Timestamp(end) + timedelta(hours=12), top + timedelta(days=1))
         yref = _y_of(fig, ref)
         fig.add_shape(
@@ -93,18 +97,36 @@ def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
             line={"color": BAND_EDGE, "width": 1.5, "dash": "dot"},
             layer="below",
             name=label,
-            legendgroup=GROUP,
-            showlegend=number == 0,
-            legendrank=1,
         )
+    # The legend's entry is a blank trace drawn like the band: plotly lays out a shape's own
+    # legend entry apart from the traces' (one entry a row in a legend of two a row).
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            showlegend=True,
+            legendrank=1,
+            hoverinfo="skip",
+            marker={
+                "symbol": "square",
+                "size": 14,
+                "color": LEGEND_FILL,
+                "line": {"color": BAND_EDGE, "width": 1.5},
+            },
+        )
+    )
     return fig
 
 
 def mark_since(fig: go.Figure, lang: Lang, since: date) -> go.Figure:
-    """A dashed line at the "since" day on every date axis whose data reach past it."""
+    """A dashed line at the "since" day on every date axis whose data reach past it, and one
+    legend entry (a blank trace, as for the band)."""
     day = pd.Timestamp(since) + timedelta(hours=12)
     axes = [ref for ref, top in sorted(_date_extent(fig).items()) if top > day]
-    for number, ref in enumerate(axes):
+    name = t("layer.since_line", lang, date=format_date(since, lang))
+    for ref in axes:
         fig.add_shape(
             type="line",
             xref=ref,
@@ -114,9 +136,20 @@ def mark_since(fig: go.Figure, lang: Lang, since: date) -> go.Figure:
             y0=0,
             y1=1,
             line={"color": theme.TEXT, "width": 1.5, "dash": "dash"},
-            name=t("layer.since_line", lang, date=format_date(since, lang)),
-            legendgroup="since",
-            showlegend=number == 0,
+            name=name,
+        )
+    if axes:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=name,
+                showlegend=True,
+                legendrank=2,
+                hoverinfo="skip",
+                line={"color": theme.TEXT, "width": 1.5, "dash": "dash"},
+            )
         )
     return fig
 

@@ -129,8 +129,28 @@ def estimates(
         }
     )
     # Tick labels and axis titles leave a plot about 307 px wide at 1280 px: legend columns of
-    # about 154 px, 108 of them for the name (measured in Chromium).
-    return grid.figure(lang, height=760, legend_y=-0.1, legend_half=108)
+    # about 154 px, 108 of them for the name (measured in Chromium). Whether two columns fit
+    # depends on the tick labels, so the figure is as tall as a legend of one entry a row
+    # needs: the two panels keep their height either way (plotly takes the legend's room
+    # from the plot, which squeezed the panels to a few pixels).
+    figure = grid.figure(lang, height=760, legend_y=-0.1, legend_half=108)
+    figure.layout.height = PANELS_PX + legend_px(figure)
+    return figure
+
+
+#: The two panels, their titles and the shared date ticks.
+PANELS_PX = 470
+#: A legend row of one line, and each further line of a wrapped name (15 px type).
+LEGEND_ROW_PX = 24
+LEGEND_LINE_PX = 18
+
+
+def legend_px(figure: go.Figure) -> int:
+    """The height of the figure's legend at one entry a row."""
+    names = [
+        str(trace.name) for trace in figure.data if trace.name and trace.showlegend is not False
+    ]
+    return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * name.count("<br>") for name in names)
 
 
 def _value(low: float, high: float, lang: Lang) -> str:

@@ -75,8 +75,8 @@ def section(section_id: str, state: ViewState) -> None:
                         st.markdown("\n".join(_sources(claim, found, language)))
 
 
-def table(language: Lang) -> pd.DataFrame:
-    """All forecasts as one table: section, forecast, status, judged on, why."""
+def table(language: Lang, *, why: bool = False) -> pd.DataFrame:
+    """All forecasts as one table: section, forecast, status, judged on (and why)."""
     return pd.DataFrame(
         [
             {
@@ -84,7 +84,7 @@ def table(language: Lang) -> pd.DataFrame:
                 t("forecast.col_forecast", language): claim.text(language),
                 t("forecast.col_status", language): status_text(claim, language),
                 t("forecast.col_as_of", language): format_date(claim.status_as_of, language),
-                t("forecast.col_why", language): claim.status_note(language),
+                **({t("forecast.col_why", language): claim.status_note(language)} if why else {}),
             }
             for claim in claims.forecasts()
         ]
@@ -98,5 +98,5 @@ def overview(state: ViewState) -> None:
     language = state.lang
     with panel(language):
         st.subheader(t("forecast.heading", language))
-        st.caption(t("forecast.caption", language))
+        st.caption(t("forecast.caption", language) + t("forecast.overview_why", language))
         st.table(table(language).set_index(t("forecast.col_section", language)))

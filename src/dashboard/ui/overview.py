@@ -7,12 +7,13 @@ import streamlit as st
 from dashboard import selection
 from dashboard.chapter import author_name, chapter, overview
 from dashboard.datasets import REGISTRY
+from dashboard.datasets.core import CHECKED
 from dashboard.i18n import Lang, format_date, t
 from dashboard.state import ViewState
 from dashboard.ui.common import as_of, dataset, panel
 
 
-def title_block(language: Lang) -> None:
+def title_block(language: Lang, *, follow_up: bool = False) -> None:
     info = chapter()
     st.caption(t("app.companion", language))
     st.title(info.title[language])
@@ -27,7 +28,17 @@ def title_block(language: Lang) -> None:
         )
     )
     st.caption(t("page.publisher", language, publisher=info.publisher[language]))
-    st.caption(as_of(language))
+    if follow_up:
+        st.caption(
+            t(
+                "app.as_of_latest",
+                language,
+                date=format_date(info.cutoff, language),
+                checked=format_date(CHECKED, language),
+            )
+        )
+    else:
+        st.caption(as_of(language))
 
 
 def argument(language: Lang) -> None:
