@@ -181,15 +181,16 @@ def test_csv_download_has_the_rows_shown(served: AppServer, session: Session) ->
 
     runs = runs_finished(page)
     raw_name, raw_data = _download_csv(page, raw_button)
-    assert raw_name == "sanctions_timeline_filtered_raw.csv"
+    assert raw_name == "sanctions_timeline_filtered_chapter_raw.csv"  # the layer it holds
     raw = _csv_rows(raw_data)
     assert len(raw) == shown
+    assert {row["layer"] for row in raw} == {"chapter"}
     assert sorted(row["id"] for row in raw) == chart_ids
     assert all("2024-01-15" <= row["date"] <= "2025-12-31" for row in raw)
     assert {"jurisdiction", "measure_type", "title_ja", "title_en"} <= set(raw[0])
 
     shown_name, shown_data = _download_csv(page, shown_button)
-    assert shown_name == "sanctions_timeline_filtered_shown_en.csv"
+    assert shown_name == "sanctions_timeline_filtered_chapter_shown_en.csv"
     table = _csv_rows(shown_data)
     assert len(table) == shown
     headers = ["table.date", "filter.jurisdiction", "filter.measure_type", "table.title"]

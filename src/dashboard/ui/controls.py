@@ -204,16 +204,6 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
     )
     follow_up = bool(ss.get(_key(spec, "asof")))
     hi = spec.upper(follow_up)
-    side.date_input(
-        t("layer.since", language),
-        min_value=FIRST_DAY,
-        max_value=spec.since_upper(follow_up),
-        key=_key(spec, "since"),
-        format="YYYY/MM/DD",
-        help=t("layer.since_help", language),
-        on_change=_since_changed,
-        args=(spec,),
-    )
     if spec.lo < spec.hi:
         side.subheader(t("filter.date_range", language))
         side.slider(
@@ -244,6 +234,16 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
             on_change=_dates_changed,
             args=(spec,),
         )
+    side.date_input(
+        t("layer.since", language),
+        min_value=FIRST_DAY,
+        max_value=spec.since_upper(follow_up),
+        key=_key(spec, "since"),
+        format="YYYY/MM/DD",
+        help=t("layer.since_help", language),
+        on_change=_since_changed,
+        args=(spec,),
+    )
     for filter_spec in spec.filters:
         side.pills(
             filter_spec.title(language),
