@@ -44,12 +44,15 @@ def _sources(claim: Claim, found: Mapping[str, Evidence], language: Lang) -> lis
     return lines
 
 
-def section(section_id: str, state: ViewState) -> None:
-    """The section's forecasts and how they fared (nothing in the chapter's own view)."""
+def section(section_id: str, state: ViewState, terms: dict[str, str] | None = None) -> None:
+    """The section's forecasts and how they fared (nothing in the chapter's own view);
+    ``terms`` (language -> word): only those a page quotes, the forecasts that name it."""
     if not state.follow_up:
         return
     language = state.lang
     found_forecasts = claims.forecasts(claims.of_section(section_id))
+    if terms:
+        found_forecasts = tuple(claim for claim in found_forecasts if terms["ja"] in claim.text_ja)
     if not found_forecasts:
         return
     with panel(language):
