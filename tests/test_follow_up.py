@@ -134,7 +134,7 @@ def test_a_2025_figure_published_in_2026_gets_its_own_edge_and_legend_entry() ->
     latest = parse({"asof": "latest"}, spec)[0]
     fig = figure.draw(figure.select(frame, latest), latest, "en")
     names = [trace.name.replace("<br>", " ") for trace in fig.data if trace.name]
-    assert "Thick edge: published after the chapter (editors' addition)" in names
+    assert "Thick edge: after the chapter (editors' addition)" in names
     annual = next(
         trace for trace in fig.data if trace.type == "bar" and "2025" in list(trace.x or [])
     )
@@ -245,3 +245,20 @@ def test_since_lists_what_is_new_and_says_so_when_nothing_is() -> None:
     at = open_page("ceasefire", lang="en", since="2025-12-30")
     summary = " ".join(info.value for info in at.info)
     assert "New since 30 Dec 2025" in summary or "Nothing on this page is new" in summary
+
+
+def test_count_bars_after_the_cut_off_say_so_and_how_far_their_rows_reach() -> None:
+    figure = FIGURES["dprk_counts"]
+    spec = BY_PAGE["dprk_russia"]
+    frame = FRAMES["dprk_russia_milestones"]
+    latest = parse({"asof": "latest"}, spec)[0]
+    fig = figure.draw(figure.select(frame, latest), latest, "ja")
+    ticks = list(fig.data[0].x)
+    last_month = int(_late("dprk_russia_milestones")["date"].max().month)
+    assert ticks[-1] == f"2026年<br>（{last_month}月まで・追記）"  # not passed off as a full year
+    assert all("追記" not in tick for tick in ticks[:-1])
+    widths = list(fig.data[0].marker.line.width)
+    assert widths[-1] == layer.LATE_EDGE_WIDTH and max(widths[:-1]) < layer.LATE_EDGE_WIDTH
+    chapter = default_state(spec)
+    plain = figure.draw(figure.select(frame, chapter), chapter, "ja")
+    assert all("追記" not in tick for tick in plain.data[0].x)

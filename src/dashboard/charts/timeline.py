@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import theme
+from dashboard.charts import layer, theme
 from dashboard.charts.common import text_px, wrap_title
+from dashboard.datasets.core import AS_OF
 from dashboard.datasets.spec import Dataset
 from dashboard.i18n import Lang, format_dates, label, t
 
@@ -278,18 +279,31 @@ def counts_by_period(
     order: Sequence[str],
     freq: str = "Q",
     title: str | None = None,
+    follow_up: bool = False,
 ) -> go.Figure:
     """Stacked bars: events per quarter (``freq="Q"``) or year (``"Y"``), by category.
 
     Every period between the first and the last event gets a bar slot, empty ones included.
+    ``follow_up``: periods after the chapter's cut-off are the follow-up layer's: their bars
+    get the layer's thick edge, and their labels say so and how far the rows reach (a year
+    not yet over is not passed off as a full one).
     """
     traces = []
+    late_slots: list[bool] = []
     if len(events):
         periods = events["date"].dt.to_period(freq)
         full = pd.period_range(periods.min(), periods.max(), freq=freq)
         slot = periods.array.asi8 - full[0].ordinal  # period ordinals: 0 = the first slot
         groups = _strings(events["group"])
         ticks = [_period_label(period, lang) for period in full]
+        if follow_up:
+            cutoff = pd.Timestamp(AS_OF)
+            late_slots = [period.start_time > cutoff for period in full]
+            last = events["date"].max()
+            ticks = [
+                _follow_up_label(tick, period, last, lang) if late else tick
+                for tick, period, late in zip(ticks, full, late_slots, strict=True)
+            ]
         for code in order:
             mask = groups == code
             if not mask.any():
@@ -302,7 +316,9 @@ def counts_by_period(
                     "name": label(field, code, lang),
                     "marker": {
                         "color": theme.colour(field, code),
-                        "line": theme.OUTLINE,
+                        "line": layer.edges(pd.DataFrame({layer.LATE: late_slots}), theme.OUTLINE)
+                        if any(late_slots)
+                        else theme.OUTLINE,
                         "pattern": {
                             "shape": theme.pattern(field, code),
                             "fgcolor": "#333333",
@@ -315,11 +331,23 @@ def counts_by_period(
                     + "<extra>%{fullData.name}</extra>",
                 }
             )
+    if any(late_slots):
+        traces.append(layer.legend_entry(lang))
     layout = theme.base_layout(lang, title=title, height=360)
     layout["barmode"] = "stack"
     layout["xaxis"] = {"type": "category", "title": None}
     layout["yaxis"] = {"title": t("chart.count_axis", lang), "rangemode": "tozero"}
     return go.Figure(data=traces, layout=layout)
+
+
+def _follow_up_label(tick: str, period: pd.Period, last: pd.Timestamp, lang: Lang) -> str:
+    """A period of the follow-up layer: "2026年<br>（4月まで・追記）", "Q1 2026<br>(follow-up)"."""
+    reach = min(period.end_time, last)
+    if reach.to_period("M") < period.end_time.to_period("M"):  # rows stop inside the period
+        if lang == "ja":
+            return f"{tick}<br>（{reach.month}月まで・追記）"
+        return f"{tick}<br>(to {reach.strftime('%b')}; follow-up)"
+    return f"{tick}<br>（追記）" if lang == "ja" else f"{tick}<br>(follow-up)"
 
 
 def _period_label(period: pd.Period, lang: Lang) -> str:
@@ -373,4 +401,5 @@ def counts(
     """
     dated = pd.DataFrame({"date": rows[dataset.date], "group": rows[field]})
     order = dataset.vocabulary(field).values
-    return counts_by_period(dated, lang, field=field, order=order, freq=freq)
+    follow_up = layer.LATE in rows.columns  # drawn in the follow-up view (Figure.draw)
+    return counts_by_period(dated, lang, field=field, order=order, freq=freq, follow_up=follow_up)
