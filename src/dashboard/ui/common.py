@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 
@@ -16,7 +16,8 @@ from dashboard.chapter import chapter
 from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import load
 from dashboard.datasets.core import CHECKED, LoadResult
-from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, t
+from dashboard.evidence import Evidence
+from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, label, t
 from dashboard.state import Notice, ViewState
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -290,3 +291,25 @@ def accessibility_link(language: Lang) -> None:
         label=t("page.accessibility_link", language),
         icon=":material/accessibility_new:",
     )
+
+
+def evidence_lines(
+    row_ids: Iterable[str], found: Mapping[str, Evidence], language: Lang
+) -> list[str]:
+    """One Markdown list item per cited row: date — statement — publisher (linked, the page's
+    title on hover) and the source's tier in the language's brackets."""
+    lines = []
+    for row_id in row_ids:
+        item = found.get(row_id)
+        if item is None:
+            lines.append(f"- `{row_id}` —")
+            continue
+        tier = label("source_tier", item.tier, language)
+        title = item.title.replace('"', "'")
+        when = f"{format_date(item.when, language)} — " if item.when else ""
+        lines.append(
+            f"- {when}{md_escape(item.statement)} — "
+            f'[{md_escape(item.publisher)}]({item.url} "{md_escape(title)}")'
+            + (f"〔{md_escape(tier)}〕" if language == "ja" else f" ({md_escape(tier)})")
+        )
+    return lines

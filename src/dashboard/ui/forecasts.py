@@ -8,40 +8,20 @@ follow-up rows it rests on with their sources.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import claims
 from dashboard.claims import Claim
 from dashboard.datasets.cached import evidence_index
-from dashboard.evidence import Evidence
 from dashboard.i18n import Lang, format_date, label, t
 from dashboard.state import ViewState
-from dashboard.ui.common import md_escape, panel
+from dashboard.ui.common import evidence_lines, md_escape, panel
 from dashboard.ui.tables import lazy_expander
 
 
 def status_text(claim: Claim, language: Lang) -> str:
     return claim.status_text(language)
-
-
-def _sources(claim: Claim, found: Mapping[str, Evidence], language: Lang) -> list[str]:
-    lines = []
-    for row_id in claim.status_evidence:
-        item = found.get(row_id)
-        if item is None:
-            lines.append(f"- `{row_id}` —")
-            continue
-        tier = label("source_tier", item.tier, language)
-        when = f"{format_date(item.when, language)} — " if item.when else ""
-        bracket = f"〔{md_escape(tier)}〕" if language == "ja" else f" ({md_escape(tier)})"
-        lines.append(
-            f"- {when}{md_escape(item.statement)} — "
-            f"[{md_escape(item.publisher)}]({item.url}){bracket}"
-        )
-    return lines
 
 
 def section(section_id: str, state: ViewState, terms: dict[str, str] | None = None) -> None:
@@ -75,7 +55,8 @@ def section(section_id: str, state: ViewState, terms: dict[str, str] | None = No
                 opener = t("forecast.sources", language, n=len(claim.status_evidence))
                 with lazy_expander(opener, key=key) as is_open:
                     if is_open:
-                        st.markdown("\n".join(_sources(claim, found, language)))
+                        lines = evidence_lines(claim.status_evidence, found, language)
+                        st.markdown("\n".join(lines))
 
 
 def table(language: Lang, *, why: bool = False) -> pd.DataFrame:

@@ -18,11 +18,11 @@ from dashboard.claims import Claim, kind_note, of_section, summary
 from dashboard.datasets import REGISTRY
 from dashboard.datasets.cached import evidence_index
 from dashboard.evidence import Evidence
-from dashboard.i18n import Lang, format_date, label, t
+from dashboard.i18n import Lang, t
 from dashboard.paths import NARRATIVE_DIR
 from dashboard.state import ViewState
 from dashboard.ui import forecasts
-from dashboard.ui.common import md_escape
+from dashboard.ui.common import evidence_lines, md_escape
 from dashboard.ui.panels import PANELS, WIDE
 from dashboard.ui.since import since_panel
 from dashboard.ui.tables import lazy_expander
@@ -66,19 +66,7 @@ def footnotes(
             continue
         mark = str(number).translate(SUPERSCRIPT)
         lines.append(f"- {mark} **{head}** — {md_escape(claim.note_in(language))}")
-        for row_id in claim.evidence:
-            item = found.get(row_id)
-            if item is None:
-                lines.append(f"    - `{row_id}` —")
-                continue
-            tier = label("source_tier", item.tier, language)
-            title = item.title.replace('"', "'")
-            when = f"{format_date(item.when, language)} — " if item.when else ""
-            lines.append(
-                f"    - {when}{md_escape(item.statement)} — "
-                f'[{md_escape(item.publisher)}]({item.url} "{md_escape(title)}")'
-                + (f"〔{md_escape(tier)}〕" if language == "ja" else f" ({md_escape(tier)})")
-            )
+        lines += ["    " + line for line in evidence_lines(claim.evidence, found, language)]
     if lines:
         numbers = [n for n in segment.numbers if n]
         marks = [str(n).translate(SUPERSCRIPT) for n in numbers]

@@ -63,13 +63,7 @@ def show(spec: ViewSpec, state: ViewState) -> None:
         _controls(spec, number, total, language)
         return
     section = slides.SECTIONS[number - 1]
-    info = chapter()
-    st.caption(
-        f"{info.label[language]} · {info.title[language]} · "
-        + t("present.position", language, n=number, total=total)
-        + " · "
-        + t("present.filters", language, filters=_filters_text(state))
-    )
+    _caption(state, number, total)
     st.title(section.title(language))
     chart_column, points_column = st.columns([3, 2], gap="large")
     with chart_column, panel(language):
@@ -98,8 +92,8 @@ def show(spec: ViewSpec, state: ViewState) -> None:
     _controls(spec, number, total, language)
 
 
-def _forecasts_slide(state: ViewState, number: int, total: int) -> None:
-    """Every forecast, its status and when it was judged, in large type."""
+def _caption(state: ViewState, number: int, total: int) -> None:
+    """The chapter, the slide's place and the filters, above every slide."""
     language = state.lang
     info = chapter()
     st.caption(
@@ -108,6 +102,12 @@ def _forecasts_slide(state: ViewState, number: int, total: int) -> None:
         + " · "
         + t("present.filters", language, filters=_filters_text(state))
     )
+
+
+def _forecasts_slide(state: ViewState, number: int, total: int) -> None:
+    """Every forecast, its status and when it was judged, in large type."""
+    language = state.lang
+    _caption(state, number, total)
     st.title(t("forecast.heading", language))
     st.caption(t("forecast.caption", language))
     lines = []
