@@ -22,6 +22,7 @@ from dashboard.datasets import REGISTRY, read
 from dashboard.datasets.core import AS_OF, CHECKED
 from dashboard.figures import FIGURES
 from dashboard.state import default_state, parse, to_query
+from dashboard.ui.common import md_escape
 from dashboard.ui.tables import Layers
 from dashboard.views import ALL, BRIEFING, BY_PAGE
 from tests.test_pages import open_page, texts
@@ -262,3 +263,14 @@ def test_count_bars_after_the_cut_off_say_so_and_how_far_their_rows_reach() -> N
     chapter = default_state(spec)
     plain = figure.draw(figure.select(frame, chapter), chapter, "ja")
     assert all("追記" not in tick for tick in plain.data[0].x)
+
+
+def test_presentation_mode_adds_the_forecasts_slide_only_with_the_follow_up_layer() -> None:
+    at = open_page("ceasefire", lang="en", present="1", asof="latest", slide="5")
+    assert not at.exception
+    assert [title.value for title in at.title] == ["How the chapter's forecasts fared"]
+    assert any("with the editors' follow-up layer" in c.value for c in at.caption)
+    assert sum(md_escape(claim.text("en")) in texts(at) for claim in claims.forecasts()) == 6
+    # The chapter's layer has four slides: slide=5 falls back to the first.
+    at = open_page("ceasefire", lang="en", present="1", slide="5")
+    assert [title.value for title in at.title] == ["Where the ceasefire negotiations stand"]

@@ -46,6 +46,8 @@ def _exit(spec: ViewSpec) -> None:
 def _filters_text(state: ViewState) -> str:
     """The filters in words for the caption; the search text (from the URL) as a code span."""
     lines = list(describe_filters(state.with_(query=""), state.lang))
+    if state.follow_up:  # which layer the slide holds, before the filters
+        lines.insert(0, t("briefing.layer_latest_short", state.lang))
     if state.query:
         lines = [line for line in lines if line != t("briefing.no_category_filters", state.lang)]
         lines.append(t("briefing.search", state.lang, query=as_code(state.query)))
