@@ -333,7 +333,9 @@ def counts_by_period(
             )
     if any(late_slots):
         traces.append(layer.legend_entry(lang))
-    layout = theme.base_layout(lang, title=title, height=360)
+    # A follow-up period's label takes a second line (and rotated, more room): the plot keeps
+    # its height.
+    layout = theme.base_layout(lang, title=title, height=460 if any(late_slots) else 360)
     layout["barmode"] = "stack"
     layout["xaxis"] = {"type": "category", "title": None}
     layout["yaxis"] = {"title": t("chart.count_axis", lang), "rangemode": "tozero"}
