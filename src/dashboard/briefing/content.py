@@ -96,6 +96,12 @@ class ForecastContent:
     why: str
     sources: tuple[Source, ...]
 
+    def head(self, lang: Lang) -> str:
+        """「○ 見通しどおり（2026年3月5日時点）　停戦交渉の行方」 / "○ supported (as of …) · …"."""
+        if lang == "ja":
+            return f"{self.status}（{self.as_of}時点）　{self.section}"
+        return f"{self.status} (as of {self.as_of}) · {self.section}"
+
 
 def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
     """The filters in words: the date range, then each category filter that leaves something

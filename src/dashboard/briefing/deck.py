@@ -32,7 +32,7 @@ from pptx.util import Emu, Inches, Pt
 
 from dashboard import fonts
 from dashboard.briefing import images
-from dashboard.briefing.content import Briefing, ForecastContent, SectionContent, Source
+from dashboard.briefing.content import Briefing, SectionContent, Source
 from dashboard.briefing.images import ChartRenderer
 from dashboard.i18n import Lang, t
 from dashboard.slides import Frames
@@ -330,13 +330,6 @@ def _section_slide(
     _notes(slide, notes, lang)
 
 
-def forecast_head(item: ForecastContent, lang: Lang) -> str:
-    """「✔ 見通しどおり（2026年3月5日時点）　停戦交渉の行方」 / "✔ supported (as of …) · …"."""
-    if lang == "ja":
-        return f"{item.status}（{item.as_of}時点）　{item.section}"
-    return f"{item.status} (as of {item.as_of}) · {item.section}"
-
-
 def _forecasts_slide(prs: PresentationType, briefing: Briefing) -> None:
     """Every forecast and its status on one slide; why, and the sources, in the notes."""
     lang = briefing.lang
@@ -346,7 +339,7 @@ def _forecasts_slide(prs: PresentationType, briefing: Briefing) -> None:
     def paras(size: float) -> list[Para]:
         out = []
         for item in briefing.forecasts:
-            out.append(Para(forecast_head(item, lang), size, bold=True, colour=ACCENT, after=0))
+            out.append(Para(item.head(lang), size, bold=True, colour=ACCENT, after=0))
             out.append(Para(item.text, size, after=6))
         return out
 
@@ -354,7 +347,7 @@ def _forecasts_slide(prs: PresentationType, briefing: Briefing) -> None:
     _textbox(slide, box, _fit(paras, box[2], box[3], (18, 16, 14, 12, 11)), lang)
     notes = [Para(t("forecast.caption", lang), 11)]
     for item in briefing.forecasts:
-        notes.append(Para(f"{forecast_head(item, lang)} — {item.text}", 12, bold=True))
+        notes.append(Para(f"{item.head(lang)} — {item.text}", 12, bold=True))
         notes.append(Para(item.why, 11))
         notes += [Para(f"[{s.number}] {s.line}", 10, link=s.url) for s in item.sources]
     _notes(slide, notes, lang)

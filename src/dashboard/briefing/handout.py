@@ -223,8 +223,6 @@ def _section(
 
 def _forecasts(pdf: _Handout, briefing: Briefing) -> None:
     """A page of every forecast, its status, why, and its sources' numbers."""
-    from dashboard.briefing.deck import forecast_head
-
     lang = briefing.lang
     title = t("briefing.forecasts_title", lang)
     pdf.running_head = ""
@@ -234,7 +232,7 @@ def _forecasts(pdf: _Handout, briefing: Briefing) -> None:
     pdf.running_head = t("briefing.continued", lang, title=title)
     pdf.para(t("forecast.caption", lang), 9, colour=MUTED, after=3)
     for item in briefing.forecasts:
-        head = forecast_head(item, lang)
+        head = item.head(lang)
         pdf.keep_together(len(pdf.lines(head, 11)) + len(pdf.lines(item.text, 10.5)), 10.5)
         pdf.para(head, 11, bold=True, colour=ACCENT, after=0.8)
         pdf.para(item.text, 10.5, after=1.2)

@@ -561,7 +561,7 @@ def panels(
                     "marker": {
                         "size": 8,
                         "color": colour,
-                        "line": layer.edges(pd.DataFrame({layer.LATE: late}), theme.OUTLINE),
+                        "line": layer.edges_for(late, theme.OUTLINE),
                     },
                     "showlegend": False,
                     "customdata": hovers,

@@ -1,9 +1,10 @@
 """Marks a figure for the follow-up layer and for "new since": pure, on any built figure.
 
 With the follow-up layer on, every date axis that reaches past the chapter's cut-off gets a
-shaded band from the cut-off to the end of the view, a line at the cut-off and one legend
-entry, 「本章脱稿後（編集部追記）」, so nothing after 31 December 2025 can be read as the
-chapter's. A "since" day draws a dashed line where the rows new since then begin.
+shaded band, framed by a dotted line, from the cut-off to the end of the view, and the figure
+one legend entry, 「本章脱稿後（編集部追記）」, so nothing after 31 December 2025 can be read as
+the chapter's. Marks of the follow-up layer inside the chapter's period get a thick edge
+(``edges``, used by the builders). A "since" day draws a dashed line where the new rows begin.
 """
 
 from __future__ import annotations
@@ -28,11 +29,6 @@ BAND_EDGE = "#005A8C"
 LEGEND_FILL = "rgba(0, 90, 140, 0.30)"
 #: The band's and the "since" line's shapes carry no legend group: a legend group switches a
 #: horizontal legend to plotly's grouped order, one entry a row, and squeezes the plot.
-
-
-def _axis_name(ref: str) -> str:
-    """ "x2" -> "xaxis2" (the layout key of a trace's axis reference)."""
-    return ref[0] + "axis" + ref[1:]
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}")
@@ -72,6 +68,20 @@ def _y_of(fig: go.Figure, xref: str) -> str:
     return "y"
 
 
+def _across(fig: go.Figure, ref: str, **shape: Any) -> None:
+    """A shape on x axis ``ref`` spanning its plot's full height."""
+    fig.add_shape(xref=ref, yref=f"{_y_of(fig, ref)} domain", y0=0, y1=1, **shape)
+
+
+def _legend_only(name: str, rank: int, **style: Any) -> go.Scatter:
+    """A legend entry without marks. Shapes get their legend entries from blank traces:
+    plotly lays out a shape's own entry apart from the traces' (one entry a row in a legend
+    of two a row)."""
+    return go.Scatter(
+        x=[None], y=[None], name=name, showlegend=True, legendrank=rank, hoverinfo="skip", **style
+    )
+
+
 def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
     """Shade every date axis after the cut-off up to ``end`` (the view's end) where the figure
     draws anything after the cut-off; add the layer's legend entry once. Returns ``fig``."""
@@ -84,39 +94,20 @@ def mark_follow_up(fig: go.Figure, lang: Lang, end: date) -> go.Figure:
     label = t("layer.legend", lang).replace("（", "<br>（").replace(" (", "<br>(")
     for ref, top in sorted(axes.items()):
         right = max(pd.Timestamp(end) + timedelta(hours=12), top + timedelta(days=1))
-        yref = _y_of(fig, ref)
-        fig.add_shape(
+        _across(
+            fig,
+            ref,
             type="rect",
-            xref=ref,
-            yref=f"{yref} domain",
             x0=cutoff,
             x1=right,
-            y0=0,
-            y1=1,
             fillcolor=BAND_FILL,
             line={"color": BAND_EDGE, "width": 1.5, "dash": "dot"},
             layer="below",
             name=label,
         )
-    # The legend's entry is a blank trace drawn like the band: plotly lays out a shape's own
-    # legend entry apart from the traces' (one entry a row in a legend of two a row).
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=label,
-            showlegend=True,
-            legendrank=1,
-            hoverinfo="skip",
-            marker={
-                "symbol": "square",
-                "size": 14,
-                "color": LEGEND_FILL,
-                "line": {"color": BAND_EDGE, "width": 1.5},
-            },
-        )
-    )
+    marker = {"symbol": "square", "size": 14, "color": LEGEND_FILL}
+    marker["line"] = {"color": BAND_EDGE, "width": 1.5}
+    fig.add_trace(_legend_only(label, 1, mode="markers", marker=marker))
     return fig
 
 
@@ -126,31 +117,11 @@ def mark_since(fig: go.Figure, lang: Lang, since: date) -> go.Figure:
     day = pd.Timestamp(since) + timedelta(hours=12)
     axes = [ref for ref, top in sorted(_date_extent(fig).items()) if top > day]
     name = t("layer.since_line", lang, date=format_date(since, lang))
+    dashed = {"color": theme.TEXT, "width": 1.5, "dash": "dash"}
     for ref in axes:
-        fig.add_shape(
-            type="line",
-            xref=ref,
-            yref=f"{_y_of(fig, ref)} domain",
-            x0=day,
-            x1=day,
-            y0=0,
-            y1=1,
-            line={"color": theme.TEXT, "width": 1.5, "dash": "dash"},
-            name=name,
-        )
+        _across(fig, ref, type="line", x0=day, x1=day, line=dashed, name=name)
     if axes:
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="lines",
-                name=name,
-                showlegend=True,
-                legendrank=2,
-                hoverinfo="skip",
-                line={"color": theme.TEXT, "width": 1.5, "dash": "dash"},
-            )
-        )
+        fig.add_trace(_legend_only(name, 2, mode="lines", line=dashed))
     return fig
 
 
@@ -175,7 +146,11 @@ def edges(rows: pd.DataFrame, base: dict[str, Any]) -> dict[str, Any]:
     """A marker line that keeps ``base`` for the chapter's rows and draws the follow-up layer's
     with a thick dark-blue edge (a figure published after the cut-off inside the chapter's
     period, such as the 2025 full year, is told apart by its edge)."""
-    flags = late_flags(rows)
+    return edges_for(late_flags(rows), base)
+
+
+def edges_for(flags: list[bool], base: dict[str, Any]) -> dict[str, Any]:
+    """``edges`` for marks already flagged one by one (a line with gaps, a count's periods)."""
     if not any(flags):
         return base
     return {

@@ -316,9 +316,7 @@ def counts_by_period(
                     "name": label(field, code, lang),
                     "marker": {
                         "color": theme.colour(field, code),
-                        "line": layer.edges(pd.DataFrame({layer.LATE: late_slots}), theme.OUTLINE)
-                        if any(late_slots)
-                        else theme.OUTLINE,
+                        "line": layer.edges_for(late_slots, theme.OUTLINE),
                         "pattern": {
                             "shape": theme.pattern(field, code),
                             "fgcolor": "#333333",

@@ -1,7 +1,8 @@
 """The app's one cache layer: each dataset is read and validated once per server process.
 
 Results (valid frame or problems) are cached, so a rerun after a filter change does no file I/O.
-The footnote index is the datasets' rows as citable evidence, loaded here for the same reason.
+The footnote index is the datasets' rows as citable evidence, and the follow-up layer's reach
+the latest day its rows describe: both are loaded here for the same reason.
 
 Both are cached as shared resources, not copied per call: a page draws a dozen panels, and
 unpickling a frame for each was a third of its run. Nothing downstream changes a loaded frame
@@ -10,9 +11,11 @@ unpickling a frame for each was a third of its run. Nothing downstream changes a
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from dashboard import evidence
+from dashboard import evidence, selection
 from dashboard.datasets import DATASET_IDS, LoadResult, read
 from dashboard.i18n import Lang
 
@@ -32,3 +35,14 @@ def evidence_index(language: Lang) -> dict[str, evidence.Evidence]:
         if result.ok and result.frame is not None:
             frames[dataset_id] = result.frame
     return evidence.index(frames, language)
+
+
+@st.cache_resource(show_spinner=False)
+def follow_up_reach() -> date | None:
+    """The latest day any row of the follow-up layer describes (over every valid dataset)."""
+    frames = {
+        dataset_id: result.frame
+        for dataset_id in DATASET_IDS
+        if (result := load(dataset_id)).ok and result.frame is not None
+    }
+    return selection.follow_up_latest(frames)

@@ -6,15 +6,12 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import selection
 from dashboard.chapter import chapter
-from dashboard.datasets import REGISTRY
-from dashboard.datasets.cached import load
+from dashboard.datasets.cached import follow_up_reach, load
 from dashboard.datasets.core import CHECKED, LoadResult
 from dashboard.evidence import Evidence
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, format_date, label, t
@@ -193,13 +190,6 @@ def layer_notice(state: ViewState) -> None:
         ),
         icon=":material/update:",
     )
-
-
-@st.cache_data(show_spinner=False)
-def follow_up_reach() -> date | None:
-    """The latest day any row of the follow-up layer describes (over every valid dataset)."""
-    frames = {name: result.frame for name in REGISTRY if (result := load(name)).ok}
-    return selection.follow_up_latest(frames)
 
 
 def japan_notice(language: Lang, on: bool) -> None:

@@ -12,16 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import claims
-from dashboard.claims import Claim
 from dashboard.datasets.cached import evidence_index
 from dashboard.i18n import Lang, format_date, label, t
 from dashboard.state import ViewState
 from dashboard.ui.common import evidence_lines, md_escape, panel
 from dashboard.ui.tables import lazy_expander
-
-
-def status_text(claim: Claim, language: Lang) -> str:
-    return claim.status_text(language)
 
 
 def section(section_id: str, state: ViewState, terms: dict[str, str] | None = None) -> None:
@@ -42,7 +37,7 @@ def section(section_id: str, state: ViewState, terms: dict[str, str] | None = No
         for claim in found_forecasts:
             with st.container(border=True):
                 st.markdown(
-                    f"**{status_text(claim, language)}**　"
+                    f"**{claim.status_text(language)}**　"
                     + t(
                         "forecast.as_of",
                         language,
@@ -66,7 +61,7 @@ def table(language: Lang, *, why: bool = False) -> pd.DataFrame:
             {
                 t("forecast.col_section", language): label("section", claim.section, language),
                 t("forecast.col_forecast", language): claim.text(language),
-                t("forecast.col_status", language): status_text(claim, language),
+                t("forecast.col_status", language): claim.status_text(language),
                 t("forecast.col_as_of", language): format_date(claim.status_as_of, language),
                 **({t("forecast.col_why", language): claim.status_note(language)} if why else {}),
             }

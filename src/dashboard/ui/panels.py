@@ -68,7 +68,8 @@ class ChartPanel:
                 return
             shown = self.figure.select(rows, state)
             title = self.figure.title(language)
-            if state.follow_up and selection.after_cutoff(spec, shown).any():
+            late = selection.after_cutoff(spec, shown)  # the follow-up rows among those shown
+            if state.follow_up and late.any():
                 title += t("layer.title_suffix", language)
             st.subheader(title)
             if chart.counted:  # counted against the layer shown: no later row in the chapter's
@@ -105,7 +106,7 @@ class ChartPanel:
                 layers=Layers(
                     state.follow_up,
                     state.since,
-                    selection.after_cutoff(spec, shown),
+                    late,
                     selection.new_since(spec, shown, state.since),
                 ),
             )
