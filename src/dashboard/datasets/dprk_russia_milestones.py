@@ -1,4 +1,4 @@
-"""dprk_russia_milestones: Russia–DPRK cooperation, 2023–2025, by domain.
+"""dprk_russia_milestones: Russia–DPRK cooperation from 2023, by domain (rows from 2026: the follow-up layer).
 
 Assume: ``date`` is the local date where the event happened (Pyongyang or Moscow time); with
 ``date_precision`` = month it is the first day of that month.

@@ -1,4 +1,4 @@
-"""sanctions_timeline: measures against Russia, February 2022 to December 2025."""
+"""sanctions_timeline: measures against Russia from February 2022 (rows from 2026: the follow-up layer)."""
 
 from __future__ import annotations
 
