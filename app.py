@@ -14,6 +14,7 @@ PAGES = [
     ("pages/sanctions.py", "sanctions"),
     ("pages/dprk_russia.py", "dprk_russia"),
     ("pages/recommendations.py", "recommendations"),
+    ("pages/briefing.py", "briefing"),
     ("pages/data_sources.py", "data_sources"),
 ]
 #: Reached from a link on Data and sources, not from the menu.

@@ -293,35 +293,51 @@ def test_broken_dataset_shows_error_box_and_other_pages_work(
         load.clear()
 
 
-def test_presentation_mode_shows_one_section_and_steps_through() -> None:
-    from dashboard.slides import SECTIONS
+def test_presentation_mode_steps_through_the_briefings_slides() -> None:
+    from dashboard.slides import CATALOGUE
+    from dashboard.views import SANCTIONS
 
     at = open_page("sanctions", present="1", lang="en")
     assert not at.exception
-    assert [t.value for t in at.title] == [SECTIONS[0].title("en")]
-    assert len(at.get("plotly_chart")) == 1
+    steps = SANCTIONS.steps(False)
     assert at.query_params["present"] == "1"
-    for number in range(2, len(SECTIONS) + 1):
+    for number in range(2, 8):  # title, summary, numbers, the talks, the positions by issue
         at.button(key="present.next").click().run()
-        assert [t.value for t in at.title] == [SECTIONS[number - 1].title("en")]
+        assert not at.exception
+        key, _ = steps[number - 1]
+        assert at.title[0].value.startswith(CATALOGUE[key].title("en"))
         assert at.query_params["slide"] == str(number)
-        points = "\n".join(m.value for m in at.markdown)
-        assert SECTIONS[number - 1].points("en")[0] in points
-    assert at.button(key="present.next").disabled
+    assert len(at.get("table")) == 1  # the positions: one issue, the four actors
     at.button(key="present.previous").click().run()
-    assert [t.value for t in at.title] == [SECTIONS[-2].title("en")]
+    assert at.query_params["slide"] == "6"
     at.button(key="present.exit").click().run()
     assert "present" not in at.query_params
     assert any(t.value == "Sanctions timeline" for t in at.title)
 
 
-def test_presentation_link_opens_the_given_slide_with_filters() -> None:
-    at = open_page("ceasefire", present="1", slide="3", **{"from": "2025-06-01"})
-    from dashboard.slides import SECTIONS
+def test_presentation_shows_a_chart_over_its_own_window_and_the_last_slide_stops() -> None:
+    from dashboard.views import CEASEFIRE
 
-    assert [t.value for t in at.title] == [SECTIONS[2].title("ja")]
-    assert "2025年6月1日" in "\n".join(c.value for c in at.caption)
-    assert at.query_params["slide"] == "3" and at.query_params["from"] == "2025-06-01"
+    number = CEASEFIRE.steps(False).index(("gdp_growth", 1)) + 1
+    at = open_page("ceasefire", present="1", slide=str(number), **{"from": "2025-06-01"})
+    assert not at.exception
+    assert at.title[0].value == "ロシアの実質GDP成長率"
+    assert len(at.get("plotly_chart")) == 1
+    captions = "\n".join(c.value for c in at.caption)
+    assert "期間：2014年1月1日～2025年12月31日" in captions  # not the page's June start
+    assert at.query_params["slide"] == str(number) and at.query_params["from"] == "2025-06-01"
+    last = open_page("ceasefire", present="1", slide=str(CEASEFIRE.slide_count(False)))
+    assert last.button(key="present.next").disabled
+
+
+def test_presentation_mode_follows_a_prepared_briefing() -> None:
+    at = open_page("overview", present="1", slides="gdp_growth,dprk_lanes", lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Russia's real GDP growth"
+    at.button(key="present.next").click().run()
+    assert at.title[0].value.startswith("Russia–DPRK milestones")
+    assert at.query_params["slides"] == "gdp_growth,dprk_lanes"
+    assert at.button(key="present.next").disabled
 
 
 def test_rerun_after_a_filter_change_reads_no_files(monkeypatch: pytest.MonkeyPatch) -> None:

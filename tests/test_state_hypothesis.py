@@ -28,9 +28,14 @@ from dashboard.paths import PROJECT_DIR
 from dashboard.state import (
     FALSE_WORDS,
     FRAMEWORK_PARAMS,
+    LAST_BRIEFING_DAY,
+    MAX_FOOTER_LENGTH,
     MAX_SEARCH_LENGTH,
+    MAX_TALK_LENGTH,
     MAX_VALUE_LENGTH,
+    TALK_PREFIX,
     TRUE_WORDS,
+    WINDOW_PREFIX,
     ViewSpec,
     ViewState,
     parse,
@@ -44,6 +49,7 @@ KNOWN_NAMES = sorted(
 ALL_CODES = sorted(
     {code for spec in ALL for f in spec.filters for code in f.codes}
     | {code for spec in ALL for code in spec.overlays}
+    | {key for spec in ALL for key in spec.catalogue}
 )
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 HOSTILE = [
@@ -143,7 +149,7 @@ def unusable(params: Mapping[str, str], spec: ViewSpec) -> list[str]:
     bad = [
         name
         for name, value in params.items()
-        if name not in FRAMEWORK_PARAMS and _bad_value(name, value, spec, _latest(params))
+        if name not in FRAMEWORK_PARAMS and _bad_value(name, value, spec, _latest(params), params)
     ]
     first, last = _day(params.get("from", "")), _day(params.get("to", ""))
     if "from" not in bad and "to" not in bad and first and last and first > last:
@@ -157,7 +163,22 @@ def _latest(params: Mapping[str, str]) -> bool:
     return len(value) <= MAX_VALUE_LENGTH and value.strip().lower() == "latest"
 
 
-def _bad_value(name: str, value: str, spec: ViewSpec, latest: bool = False) -> bool:
+def _chosen(params: Mapping[str, str], spec: ViewSpec, latest: bool) -> tuple[str, ...]:
+    """The slide list a link asks for, as far as it is usable."""
+    raw = params.get("slides", "")
+    if "slides" not in spec.params() or len(raw) > MAX_VALUE_LENGTH:
+        return ()
+    keys = tuple(dict.fromkeys(key for key in _codes(raw) if key in spec.catalogue))
+    return keys if spec.deck_for(latest, keys) else ()
+
+
+def _bad_value(
+    name: str,
+    value: str,
+    spec: ViewSpec,
+    latest: bool = False,
+    params: Mapping[str, str] | None = None,
+) -> bool:
     if name not in spec.params() or len(value) > MAX_VALUE_LENGTH:
         return True
     filters = {f.param: f.codes for f in spec.filters}
@@ -183,8 +204,35 @@ def _bad_value(name: str, value: str, spec: ViewSpec, latest: bool = False) -> b
     if name in ("present", "japan"):
         return word.lower() not in TRUE_WORDS | FALSE_WORDS
     if name == "slide":
-        top = spec.slide_count(latest)
+        top = spec.slide_count(latest, _chosen(params or {}, spec, latest))
         return not (word.isascii() and word.isdigit() and 1 <= int(word) <= top)
+    if name == "mine":
+        return word.lower() not in TRUE_WORDS | FALSE_WORDS
+    if name == "date":
+        day = _day(value)
+        return bool(word) and (day is None or not FIRST_DAY <= day <= LAST_BRIEFING_DAY)
+    if name == "footer":
+        return len(_printable(value).strip()) > MAX_FOOTER_LENGTH
+    if name == "slides":
+        keys = _codes(value)
+        return (
+            any(key not in spec.catalogue for key in keys)
+            or any(key in spec.follow_up_only for key in keys if not latest)
+            or (
+                not spec.deck_for(latest, tuple(k for k in keys if k in spec.catalogue))
+                and bool(value.strip(", "))
+            )
+        )
+    if name.startswith(WINDOW_PREFIX):
+        first, sep, last = word.partition("..")
+        hi = CHECKED if latest else AS_OF
+        days = (_day(first), _day(last)) if sep else (None, None)
+        return bool(word) and (
+            not sep or any(day is None or not FIRST_DAY <= day <= hi for day in days)
+        )
+    if name.startswith(TALK_PREFIX):
+        lines = "\n".join(_printable(line).strip() for line in value.splitlines()).strip()
+        return len(lines) > MAX_TALK_LENGTH
     raise AssertionError(f"parameter {name} of {spec.page} is not covered by this test")
 
 
@@ -207,7 +255,12 @@ def assert_valid(state: ViewState, spec: ViewSpec) -> None:
         assert set(codes) <= set(filter_spec.codes)
         assert len(codes) == len(set(codes))
     assert set(state.overlays) <= set(spec.overlays)
-    assert 1 <= state.slide <= max(spec.slide_count(state.follow_up), 1)
+    assert 1 <= state.slide <= max(spec.slide_count(state.follow_up, state.deck), 1)
+    assert set(state.deck) <= set(spec.catalogue)
+    assert len(state.footer) <= MAX_FOOTER_LENGTH
+    assert all(len(text) <= MAX_TALK_LENGTH for text in state.talk.values())
+    for start, end in state.windows.values():
+        assert FIRST_DAY <= start <= end <= (CHECKED if state.follow_up else AS_OF)
     assert isinstance(state.present, bool)
 
 
@@ -227,6 +280,10 @@ def assert_valid(state: ViewState, spec: ViewSpec) -> None:
 @example(params={"q": "x" * (MAX_VALUE_LENGTH + 1)})
 @example(params={"jur": ""})
 @example(params={"embed": "true"})
+@example(params={"slides": "title,gdp_growth,nope", "slide": "3"})
+@example(params={"slides": "forecasts", "w.gdp_growth": "2021-01-01..2099-01-01"})
+@example(params={"tp.gdp_growth": "a\nb" * 400, "footer": "取扱注意" * 20, "date": "2026-12-03"})
+@example(params={"w.gdp_growth": "2024-12-31..2021-01-01", "mine": "maybe"})
 def test_parse_is_total_valid_and_noticed(params: dict[str, str]) -> None:
     for spec in ALL:
         state, notices = parse(params, spec)
@@ -251,6 +308,8 @@ def test_parse_is_total_valid_and_noticed(params: dict[str, str]) -> None:
             state.query,
         )
         assert (again.follow_up, again.since) == (state.follow_up, state.since)
+        briefing = ("deck", "mine", "windows", "talk", "footer", "briefing_date")
+        assert [getattr(again, n) for n in briefing] == [getattr(state, n) for n in briefing]
         for filter_spec in spec.filters:
             assert set(again.codes(filter_spec.param)) == set(state.codes(filter_spec.param))
 
@@ -407,16 +466,59 @@ def raw_html_uses(source: str) -> list[tuple[int, str, bool]]:
     return found
 
 
+#: The scripts of the app's own components (presentation mode's keys, the copy-link button),
+#: each read and approved as it stands: a change to one fails the test until it is read again.
+REVIEWED_COMPONENTS = frozenset(
+    {
+        "4e295911b02f9aaf31d9d6a53731749a4e06c102a8a83fc84cc35c71183f79df",
+        "d9fccca794d887915f3cd0a3950b93917ab635d5df1c4bd692a236224329b214",
+    }
+)
+
+
+def component_uses(source: str) -> list[tuple[int, str, bool]]:
+    """(line, what, allowed) for every ``component(...)`` registration: allowed when its html,
+    css and js are module constants and its script is a reviewed one (data reaches it only
+    through the mount's ``data=``, as JSON, never spliced into the markup or the script)."""
+    tree = ast.parse(source)
+    constants = _constants(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id != "component":
+            continue
+        parts = {kw.arg: kw.value for kw in node.keywords}
+        constant = all(
+            isinstance(value, ast.Name) and value.id in constants
+            for name, value in parts.items()
+            if name in ("html", "css", "js")
+        )
+        script = parts.get("js")
+        reviewed = (
+            isinstance(script, ast.Name)
+            and script.id in constants
+            and hashlib.sha256(constants[script.id].strip().encode()).hexdigest()
+            in REVIEWED_COMPONENTS
+        )
+        found.append((node.lineno, ast.unparse(node)[:80], constant and reviewed))
+    return found
+
+
 def test_raw_html_only_for_constant_stylesheets() -> None:
     offenders = []
     for path in SOURCES:
-        for line, what, allowed in raw_html_uses(path.read_text(encoding="utf-8")):
+        source = path.read_text(encoding="utf-8")
+        for line, what, allowed in raw_html_uses(source) + component_uses(source):
             if not allowed:
                 offenders.append(f"{path.relative_to(PROJECT_DIR)}:{line}: {what}")
     assert not offenders, offenders
-    # And no other door to raw HTML: components or iframes built from strings.
+    # And no other door to raw HTML: v1 components or iframes built from strings.
     text = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
-    assert "streamlit.components" not in text and "components.v1" not in text
+    assert "components.v1" not in text and "components.html" not in text
+    assert text.count("streamlit.components.v2 import component") == len(
+        [use for path in SOURCES for use in component_uses(path.read_text(encoding="utf-8"))]
+    )
 
 
 def test_raw_html_scan_catches_data_in_html() -> None:

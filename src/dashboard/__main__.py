@@ -1,8 +1,10 @@
 """Command line.
 
 ``python -m dashboard validate`` checks every CSV against its schema.
-``python -m dashboard export --lang en --from 2025-01-01 --to 2025-12-31 --out briefing.pptx``
-writes the briefing deck (``.pptx``) or handout (``.pdf``) for those dates and filters.
+``python -m dashboard export --lang en --out briefing.pptx`` writes the briefing deck
+(``.pptx``), handout (``.pdf``) or self-contained HTML briefing (``.html``): the default slide
+list, or ``--slides KEY,KEY,…`` (``--list-slides`` names them), each over its own window unless
+``--mine`` draws every slide with ``--from``/``--to`` and the filters.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from dashboard.datasets.core import Problem
@@ -96,9 +100,16 @@ def _package(args: argparse.Namespace) -> int:
 #: what the user asked for, so nothing is written. Others (a date outside the data, reversed
 #: dates, an over-long search) are reported and the export goes on, as the pages do.
 FATAL_NOTICES = frozenset(
-    {"notice.bad_lang", "notice.bad_date", "notice.unknown_codes", "notice.too_long"}
+    {
+        "notice.bad_lang",
+        "notice.bad_date",
+        "notice.unknown_codes",
+        "notice.too_long",
+        "notice.no_slides",
+        "notice.slide_needs_layer",
+    }
 )
-FORMATS = {".pptx": "pptx", ".pdf": "pdf"}
+FORMATS = {".pptx": "pptx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -107,7 +118,11 @@ def _export(args: argparse.Namespace) -> int:
         FontUnavailable,
         build_deck,
         build_handout,
+        build_html,
     )
+
+    if args.list_slides:
+        return _list_slides()
     from dashboard.i18n import t
     from dashboard.slides import load_frames
     from dashboard.state import parse
@@ -123,7 +138,12 @@ def _export(args: argparse.Namespace) -> int:
         "q": args.q,
         "asof": args.asof,
         "since": args.since,
+        "slides": args.slides,
+        "footer": args.footer,
+        "date": args.date,
     }
+    if args.mine:
+        params["mine"] = "1"
     params |= {spec.param: getattr(args, spec.param) for spec in BRIEFING.filters}
     if args.japan:
         params["japan"] = "1"
@@ -140,12 +160,15 @@ def _export(args: argparse.Namespace) -> int:
         )
         print(f"{'error' if notice.reason in FATAL_NOTICES else 'note'}: {text}", file=sys.stderr)
 
+    if not args.out:
+        print("error: --out FILE is required (.pptx, .pdf or .html).", file=sys.stderr)
+        return 2
     out = Path(args.out)
     fmt = args.format or FORMATS.get(out.suffix.lower())
     if fmt is None:
         print(
-            f"error: cannot tell the format from {out.name!r}; name the file .pptx or .pdf, "
-            "or pass --format pptx|pdf.",
+            f"error: cannot tell the format from {out.name!r}; name the file .pptx, .pdf or "
+            ".html, or pass --format pptx|pdf|html.",
             file=sys.stderr,
         )
         fatal = True
@@ -155,6 +178,21 @@ def _export(args: argparse.Namespace) -> int:
     if fatal:
         print("Nothing was written: correct the arguments above and run again.", file=sys.stderr)
         return 2
+
+    template = None
+    if args.template:
+        if fmt != "pptx":
+            print("note: --template applies to the deck (.pptx) only; ignored.", file=sys.stderr)
+        else:
+            path = Path(args.template)
+            try:
+                template = path.read_bytes()
+            except OSError as exc:
+                print(
+                    f"warning: cannot read the template {path} ({exc.strerror}); "
+                    "using the built-in theme.",
+                    file=sys.stderr,
+                )
 
     frames, problems = load_frames()
     if problems:
@@ -168,21 +206,46 @@ def _export(args: argparse.Namespace) -> int:
         )
         return 1
 
-    build = build_deck if fmt == "pptx" else build_handout
-    try:
+    template_problems: list[str] = []
+    build: Callable[..., bytes]
+    if fmt == "html":
+        data = build_html(state, state.lang, frames)
+    else:
+        if fmt == "pptx":
+            build = partial(build_deck, template=template, problems=template_problems)
+        else:
+            build = build_handout
         try:
-            data = build(state, state.lang, frames)
-        except ChartRenderingUnavailable as exc:
-            print(f"warning: {exc}", file=sys.stderr)
-            print("warning: writing it without chart pictures.", file=sys.stderr)
-            data = build(state, state.lang, frames, with_charts=False)
-    except FontUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(out)
+            try:
+                data = build(state, state.lang, frames)
+            except ChartRenderingUnavailable as exc:
+                print(f"warning: {exc}", file=sys.stderr)
+                print("warning: writing it without chart pictures.", file=sys.stderr)
+                data = build(state, state.lang, frames, with_charts=False)
+        except FontUnavailable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    for problem in dict.fromkeys(template_problems):
+        print(
+            f"warning: the template {args.template} cannot be used: {problem}; "
+            "the deck uses the built-in theme.",
+            file=sys.stderr,
+        )
+    pending = out.with_name(out.name + ".partial")
+    pending.write_bytes(data)
+    pending.replace(out)
     print(f"Wrote {out} ({fmt}, {len(data) // 1024} KiB).")
+    return 0
+
+
+def _list_slides() -> int:
+    """Every slide key, what it shows, and whether the default list holds it."""
+    from dashboard import slides
+
+    for key, spec in slides.CATALOGUE.items():
+        mark = "*" if key in slides.DEFAULT_DECK else ("+" if key in slides.FOLLOW_UP_DECK else " ")
+        print(f"{mark} {key:<24} {spec.title('en')}")
+    print("\n* in the default list; + added with --asof latest.")
     return 0
 
 
@@ -206,8 +269,22 @@ def main(argv: list[str] | None = None) -> int:
         "dashboard's URLs use, several separated by commas. Without Chromium the file is "
         "written without chart pictures (with a warning).",
     )
-    export.add_argument("--out", required=True, help="the file to write (.pptx or .pdf)")
-    export.add_argument("--format", choices=("pptx", "pdf"), help="default: from --out")
+    export.add_argument("--out", help="the file to write (.pptx, .pdf or .html)")
+    export.add_argument("--format", choices=("pptx", "pdf", "html"), help="default: from --out")
+    export.add_argument(
+        "--slides",
+        metavar="KEY,KEY,…",
+        help="the slides, in order (default: the briefing's list; see --list-slides)",
+    )
+    export.add_argument("--list-slides", action="store_true", help="print every slide key and exit")
+    export.add_argument(
+        "--mine",
+        action="store_true",
+        help="draw every slide with --from/--to and the filters, not its own window",
+    )
+    export.add_argument("--template", metavar="FILE.pptx", help="build the deck on this template")
+    export.add_argument("--footer", metavar="TEXT", help="a marking on every slide, e.g. 取扱注意")
+    export.add_argument("--date", metavar="YYYY-MM-DD", help="the briefing's date")
     export.add_argument("--lang", help="ja (default) or en")
     export.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
     export.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day")

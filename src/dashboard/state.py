@@ -29,6 +29,15 @@ FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 ASOF_CHAPTER = "chapter"
 ASOF_LATEST = "latest"
 ASOF_VALUES = (ASOF_CHAPTER, ASOF_LATEST)
+#: The briefing's own parameters: the slide list, "use my filters", the marking on every slide
+#: and the briefing's date; per slide, its window (``w.KEY``) and talking points (``tp.KEY``).
+BRIEFING_PARAMS = ("slides", "mine", "footer", "date")
+WINDOW_PREFIX = "w."
+TALK_PREFIX = "tp."
+SLIDE_PREFIXES = (WINDOW_PREFIX, TALK_PREFIX)
+MAX_FOOTER_LENGTH = 60
+MAX_TALK_LENGTH = 600
+LAST_BRIEFING_DAY = date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -55,9 +64,14 @@ class ViewSpec:
     search: bool = False
     overlays: tuple[str, ...] = ()
     default_overlays: tuple[str, ...] = ()
-    slides: int = 1
-    #: Slides presentation mode adds with the follow-up layer (the forecasts checked).
-    follow_up_slides: int = 0
+    #: Every slide key the briefing may hold (``dashboard.slides.CATALOGUE``), the default list
+    #: in each layer, the keys shown only with the follow-up layer, and how many steps a slide
+    #: takes in presentation mode when it has parts (the positions table's issue groups).
+    catalogue: tuple[str, ...] = ()
+    deck: tuple[str, ...] = ()
+    follow_up_deck: tuple[str, ...] = ()
+    follow_up_only: frozenset[str] = frozenset()
+    parts: Mapping[str, int] = field(default_factory=dict)
     default_from: date | None = None
     default_to: date | None = None
 
@@ -78,8 +92,22 @@ class ViewSpec:
         """The default end of the range: with the follow-up layer, the layer's as-of date."""
         return self.upper(follow_up) if follow_up and not self.default_to else self.end
 
-    def slide_count(self, follow_up: bool) -> int:
-        return self.slides + (self.follow_up_slides if follow_up else 0)
+    def deck_for(self, follow_up: bool, chosen: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The slide keys of a briefing: the chosen ones (else the layer's default list), less
+        those that need the follow-up layer when it is off."""
+        keys = chosen or (self.follow_up_deck if follow_up else self.deck)
+        return tuple(key for key in keys if follow_up or key not in self.follow_up_only)
+
+    def steps(self, follow_up: bool, chosen: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
+        """Presentation mode's screens: (slide key, part) for each part of each slide."""
+        return tuple(
+            (key, part)
+            for key in self.deck_for(follow_up, chosen)
+            for part in range(1, self.parts.get(key, 1) + 1)
+        )
+
+    def slide_count(self, follow_up: bool, chosen: tuple[str, ...] = ()) -> int:
+        return max(1, len(self.steps(follow_up, chosen)))
 
     @staticmethod
     def since_upper(follow_up: bool) -> date:
@@ -88,6 +116,9 @@ class ViewSpec:
 
     def params(self) -> frozenset[str]:
         names = {"lang", "present", "slide", "japan", "asof", "since"}
+        if self.catalogue:
+            names |= set(BRIEFING_PARAMS)
+            names |= {f"{prefix}{key}" for key in self.catalogue for prefix in SLIDE_PREFIXES}
         if self.lo < self.hi:
             names |= {"from", "to"}
         if self.search:
@@ -115,6 +146,17 @@ class ViewState:
     since: date | None = None
     #: The Japan view: Japan's measures beside the G7's, the EU's and the US's, on every page.
     japan: bool = False
+    #: The briefing's slide keys in order (empty: the default list of the layer).
+    deck: tuple[str, ...] = ()
+    #: Every slide drawn with the dates and filters above, not its own window.
+    mine: bool = False
+    #: Per slide key, the window the briefer set for it.
+    windows: Mapping[str, tuple[date, date]] = field(default_factory=dict)
+    #: Per slide key, the briefer's own talking points (lines).
+    talk: Mapping[str, str] = field(default_factory=dict)
+    #: A marking on every slide and page (e.g. 取扱注意), and the briefing's date.
+    footer: str = ""
+    briefing_date: date | None = None
 
     def codes(self, param: str) -> tuple[str, ...]:
         return self.selected.get(param, ())
@@ -246,10 +288,12 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
         last = spec.since_upper(follow_up)
         since = _date_param("since", values["since"], FIRST_DAY, last, None, notice)
 
+    briefing = _briefing_params(values, spec, follow_up, notice)
     slide = 1
     if "slide" in values:
         raw = values["slide"].strip()
-        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= spec.slide_count(follow_up):
+        count = spec.slide_count(follow_up, briefing["deck"])
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= count:
             slide = int(raw)
         else:
             notice("slide", values["slide"], "notice.bad_slide", "1")
@@ -267,9 +311,81 @@ def parse(params: Mapping[str, str], spec: ViewSpec) -> tuple[ViewState, list[No
             follow_up=follow_up,
             since=since,
             japan=flags["japan"],
+            **briefing,
         ),
         notices,
     )
+
+
+def _briefing_params(values, spec, follow_up, notice):  # type: ignore[no-untyped-def]
+    """The slide list, "use my filters", footer, date, and each slide's window and talking
+    points, from the query; anything unusable falls back with a notice."""
+    deck: tuple[str, ...] = ()
+    if "slides" in values:
+        keys = [key.strip() for key in values["slides"].split(",") if key.strip()]
+        unknown = [key for key in keys if key not in spec.catalogue]
+        if unknown:
+            notice("slides", ",".join(unknown), "notice.unknown_codes", "")
+        deck = tuple(dict.fromkeys(key for key in keys if key in spec.catalogue))
+        needs_layer = [key for key in deck if key in spec.follow_up_only and not follow_up]
+        if needs_layer:
+            notice("slides", ",".join(needs_layer), "notice.slide_needs_layer", "")
+        if not spec.deck_for(follow_up, deck):
+            notice("slides", values["slides"], "notice.no_slides", "")
+            deck = ()
+    mine = False
+    if "mine" in values:
+        word = values["mine"].strip().lower()
+        if word in TRUE_WORDS:
+            mine = True
+        elif word not in FALSE_WORDS:
+            notice("mine", values["mine"], "notice.bad_flag", "0")
+    footer = _clean(values.get("footer", "")).strip()
+    if len(footer) > MAX_FOOTER_LENGTH:
+        notice("footer", footer, "notice.text_cut", str(MAX_FOOTER_LENGTH))
+        footer = footer[:MAX_FOOTER_LENGTH]
+    briefing_date = None
+    if values.get("date", "").strip():
+        briefing_date = _date_param(
+            "date", values["date"], FIRST_DAY, LAST_BRIEFING_DAY, None, notice
+        )
+    windows: dict[str, tuple[date, date]] = {}
+    talk: dict[str, str] = {}
+    hi = spec.upper(follow_up) if spec.lo < spec.hi else (CHECKED if follow_up else AS_OF)
+    for key in spec.catalogue:
+        raw = values.get(f"{WINDOW_PREFIX}{key}", "").strip()
+        if raw:
+            window = _window(f"{WINDOW_PREFIX}{key}", raw, hi, notice)
+            if window:
+                windows[key] = window
+        text = values.get(f"{TALK_PREFIX}{key}", "")
+        text = "\n".join(_clean(line).strip() for line in text.splitlines()).strip()
+        if len(text) > MAX_TALK_LENGTH:
+            notice(f"{TALK_PREFIX}{key}", text, "notice.text_cut", str(MAX_TALK_LENGTH))
+            text = text[:MAX_TALK_LENGTH]
+        if text:
+            talk[key] = text
+    return {
+        "deck": deck,
+        "mine": mine,
+        "windows": windows,
+        "talk": talk,
+        "footer": footer,
+        "briefing_date": briefing_date,
+    }
+
+
+def _window(name: str, raw: str, hi: date, notice):  # type: ignore[no-untyped-def]
+    """``YYYY-MM-DD..YYYY-MM-DD`` inside the data's range (clamped), or None with a notice."""
+    first, sep, last = raw.partition("..")
+    if not sep:
+        notice(name, raw, "notice.bad_window", "")
+        return None
+    start = _date_param(name, first, FIRST_DAY, hi, None, notice)
+    end = _date_param(name, last, FIRST_DAY, hi, None, notice)
+    if start is None or end is None:
+        return None
+    return (start, end) if start <= end else (end, start)
 
 
 def _date_param(name: str, raw: str, lo: date, hi: date, fallback, notice):  # type: ignore[no-untyped-def]
@@ -314,8 +430,28 @@ def to_query(state: ViewState, spec: ViewSpec) -> dict[str, str]:
         query["overlay"] = ",".join(c for c in spec.overlays if c in state.overlays)
     if state.japan:
         query["japan"] = "1"
+    if spec.catalogue:
+        query.update(briefing_query(state))
     if state.present:
         query["present"] = "1"
         if state.slide != 1:
             query["slide"] = str(state.slide)
+    return query
+
+
+def briefing_query(state: ViewState) -> dict[str, str]:
+    """The briefing's own parameters of ``state`` (defaults left out)."""
+    query: dict[str, str] = {}
+    if state.deck:
+        query["slides"] = ",".join(state.deck)
+    if state.mine:
+        query["mine"] = "1"
+    if state.footer:
+        query["footer"] = state.footer
+    if state.briefing_date:
+        query["date"] = state.briefing_date.isoformat()
+    for key, (start, end) in state.windows.items():
+        query[f"{WINDOW_PREFIX}{key}"] = f"{start.isoformat()}..{end.isoformat()}"
+    for key, text in state.talk.items():
+        query[f"{TALK_PREFIX}{key}"] = text
     return query

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard import events
+from dashboard import events, slides
 from dashboard.datasets import REGISTRY
+from dashboard.datasets.ceasefire_positions import ISSUE_GROUPS
 from dashboard.datasets.core import AS_OF
-from dashboard.slides import SECTIONS
 from dashboard.state import FilterSpec, ViewSpec
 
 #: The overview's lanes: one per dataset that declares one, in lane order.
 LANES = tuple(spec.lane.code for spec in events.lanes() if spec.lane)
 #: Lanes that may be drawn as markers on the economy charts.
 OVERLAYS = tuple(spec.lane.code for spec in events.lanes() if spec.lane and spec.lane.overlay)
-#: Presentation mode steps through the briefing sections; ``slide`` in the URL counts them.
-SLIDES = len(SECTIONS)
-#: With the follow-up layer, one slide more: the chapter's forecasts checked.
-FOLLOW_UP_SLIDES = 1
+#: The briefing's slides, which every page's presentation mode steps through (``slide`` in the
+#: URL counts its screens; the positions table takes one per issue).
+DECK = {
+    "catalogue": tuple(slides.CATALOGUE),
+    "deck": slides.DEFAULT_DECK,
+    "follow_up_deck": slides.FOLLOW_UP_DECK,
+    "follow_up_only": frozenset(k for k, s in slides.CATALOGUE.items() if s.follow_up_only),
+    "parts": {"positions_table": sum(len(issues) for *_, issues in ISSUE_GROUPS)},
+}
 
 
 def _filters(*pages: str) -> tuple[FilterSpec, ...]:
@@ -47,20 +52,18 @@ def page(name: str, lo: date, **options: object) -> ViewSpec:
     """The view of page ``name``: its datasets' filters and search, from ``lo`` to the cut-off."""
     return ViewSpec(
         page=name,
-        slides=SLIDES,
-        follow_up_slides=FOLLOW_UP_SLIDES,
         lo=lo,
         hi=AS_OF,
         filters=_filters(name),
         search=_searchable(name),
+        **DECK,  # type: ignore[arg-type]
         **options,  # type: ignore[arg-type]
     )
 
 
 OVERVIEW = ViewSpec(
     page="overview",
-    slides=SLIDES,
-    follow_up_slides=FOLLOW_UP_SLIDES,
+    **DECK,  # type: ignore[arg-type]
     lo=date(2021, 12, 1),
     hi=AS_OF,
     filters=(FilterSpec("lane", "lane", LANES, ("表示する系列", "Lanes shown")),),
@@ -73,17 +76,23 @@ SANCTIONS = page("sanctions", date(2022, 2, 1))
 DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))
 RECOMMENDATIONS = page("recommendations", date(2022, 2, 1))
 DATA_SOURCES = ViewSpec(
-    page="data_sources", lo=AS_OF, hi=AS_OF, slides=SLIDES, follow_up_slides=FOLLOW_UP_SLIDES
+    page="data_sources",
+    lo=AS_OF,
+    hi=AS_OF,
+    **DECK,  # type: ignore[arg-type]
 )
 ACCESSIBILITY = ViewSpec(
-    page="accessibility", lo=AS_OF, hi=AS_OF, slides=SLIDES, follow_up_slides=FOLLOW_UP_SLIDES
+    page="accessibility",
+    lo=AS_OF,
+    hi=AS_OF,
+    **DECK,  # type: ignore[arg-type]
 )
 
 #: The briefing export (deck and handout): every category filter of every dataset, over the
 #: whole data range (annual GDP from 2014); by default from the year of the full-scale invasion.
 BRIEFING = ViewSpec(
     page="briefing",
-    slides=SLIDES,
+    **DECK,  # type: ignore[arg-type]
     lo=date(2014, 1, 1),
     hi=AS_OF,
     default_from=date(2022, 1, 1),

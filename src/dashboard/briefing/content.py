@@ -1,24 +1,29 @@
 """What a briefing export says, independent of its file format: the cover (chapter, author,
-as-of date, the filters applied in words) and, per section of :data:`dashboard.slides.SECTIONS`,
-its title, chart, key points and the sources of the rows the view selects.
+as-of date, the filters applied in words) and, per slide of the briefing's list
+(:func:`dashboard.slides.deck`), its title, chart or table, the words on it, the talking points
+and anticipated questions for its notes, and the sources of the rows it shows.
 
-Rows always come from ``section.select(frames, state)``, the same selection the pages and
-presentation mode use, so an event outside the date range or the category filters appears in no
-chart, no key-point slide and no source list.
+Rows always come from ``spec.select(frames, state)``, the same selection presentation mode
+uses, so an event outside a slide's window or the briefer's filters appears in no chart and no
+source list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import claims as chapter_claims
-from dashboard import slides, views
+from dashboard import notes, selection, slides, views
 from dashboard.chapter import author_name, chapter
+from dashboard.datasets import REGISTRY
+from dashboard.datasets.ceasefire_positions import ACTORS, ISSUE_GROUPS
 from dashboard.datasets.core import AS_OF, CHECKED
 from dashboard.i18n import Lang, format_date, label, t
-from dashboard.slides import Frames, Section
+from dashboard.slides import Frames, SlideSpec
 from dashboard.state import ViewState
 
 
@@ -38,24 +43,63 @@ class Source:
 
 
 @dataclass(frozen=True)
-class SectionContent:
-    key: str
+class Metric:
+    """A key number as the numbers slide states it."""
+
+    label: str
+    value: str
+    note: str  # its delta and caption, in one line
+
+
+@dataclass(frozen=True)
+class PositionsGroup:
+    """One issue group of the positions table: the actors' headers and a row per issue."""
+
     title: str
-    chart_title: str
-    points: tuple[str, ...]
-    sources: tuple[Source, ...]
-    #: None when a dataset the section needs could not be loaded (see ``missing``).
-    figure: go.Figure | None
-    row_count: int
+    columns: tuple[str, ...]  # the issue column's heading, then the four actors
+    rows: tuple[tuple[str, ...], ...]  # issue, then each actor's position (publisher)
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    """One slide of the briefing, whatever the format: what stands on it and in its notes."""
+
+    key: str
+    kind: str
+    title: str
+    #: The chapter section it belongs to, by title (empty for the briefing's own slides).
+    section: str = ""
+    chart_title: str = ""
+    #: The dates the slide is drawn over, in words (chart slides).
+    window: str = ""
+    #: What stands on the slide beside the chart (curated, else the section's key points).
+    bullets: tuple[str, ...] = ()
+    #: The briefer's own talking points (from the deck builder), then the curated ones.
+    own_talking: tuple[str, ...] = ()
+    talking: tuple[str, ...] = ()
+    questions: tuple[tuple[str, str], ...] = ()
+    sources: tuple[Source, ...] = ()
+    #: None when a dataset the slide needs could not be loaded (see ``missing``).
+    figure: go.Figure | None = None
+    row_count: int = 0
     missing: tuple[str, ...] = ()
-    #: The section's claims as (kind in brackets, text), in order: the notes carry them.
+    #: The section's claims as (kind in brackets, text), in order.
     claims: tuple[tuple[str, str], ...] = ()
     #: The chart picture's text alternative, said from the rows it shows.
     alt: str = ""
+    groups: tuple[PositionsGroup, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    #: The summary's judgements and what Japan should do.
+    judgements: tuple[str, ...] = ()
+    japan: tuple[str, ...] = ()
 
     @property
     def publishers(self) -> list[str]:
         return list(dict.fromkeys(source.publisher for source in self.sources))
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.own_talking or self.talking or self.questions)
 
 
 @dataclass(frozen=True)
@@ -71,16 +115,23 @@ class Briefing:
     publisher: str
     as_of: str
     filters: tuple[str, ...]
-    sections: tuple[SectionContent, ...]
-    sources: tuple[Source, ...]  # every section's sources, each once, by number
+    slides: tuple[SlideContent, ...]
+    sources: tuple[Source, ...]  # every slide's sources, each once, by number
     #: With the follow-up layer: every forecast and how it fared (else empty).
     forecasts: tuple[ForecastContent, ...] = ()
     #: Which layer the briefing holds, in a line (the cover's first filter line says it).
     layer: str = ""
+    #: The marking on every slide and page (e.g. 取扱注意), and the briefing's date in words.
+    footer: str = ""
+    date: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(slide.key for slide in self.slides)
 
     def source_groups(self) -> list[tuple[str, tuple[Source, ...]]]:
-        """(heading, sources) in order of first use: each section's, then the forecasts'."""
-        groups = [(section.title, section.sources) for section in self.sections]
+        """(heading, sources) in order of first use: each slide's, then the forecasts'."""
+        groups = [(slide.title, slide.sources) for slide in self.slides if slide.sources]
         if self.forecasts:
             used = tuple(dict.fromkeys(s for f in self.forecasts for s in f.sources))
             groups.append((t("briefing.forecasts_title", self.lang), used))
@@ -105,7 +156,13 @@ class ForecastContent:
 
 def describe_filters(state: ViewState, lang: Lang) -> tuple[str, ...]:
     """The filters in words: the date range, then each category filter that leaves something
-    out, then the search text; a line saying there are none when there are none."""
+    out, then the search text; a line saying there are none when there are none. A briefing
+    whose slides keep their own windows says so instead of one date range."""
+    if not state.mine:
+        lines = [t("briefing.own_windows", lang)]
+        if state.since:
+            lines.append(t("briefing.since", lang, date=format_date(state.since, lang)))
+        return tuple(lines)
     separator = t("briefing.list_separator", lang)
     lines = [
         t(
@@ -181,56 +238,127 @@ def _forecasts(
     return tuple(out)
 
 
-def _axis_state(section: Section, state: ViewState) -> ViewState:
-    """The state the section's chart is drawn with: a timeline's date axis starts no earlier
-    than its page's data do (the 2025 negotiation track is not drawn on a 2014–2025 axis)."""
-    page = views.BY_PAGE.get(section.key)
-    if page is None or state.start >= page.lo or page.lo > state.end:
-        return state
-    return state.with_(start=page.lo)
+def _window_text(start: date, end: date, lang: Lang) -> str:
+    return t("briefing.window", lang, start=format_date(start, lang), end=format_date(end, lang))
+
+
+def _number(numbers: dict[str, Source], publisher: str, title: str, url: str) -> Source:
+    if url not in numbers:
+        numbers[url] = Source(len(numbers) + 1, publisher, title, url)
+    return numbers[url]
+
+
+def _positions(rows: pd.DataFrame, lang: Lang) -> tuple[PositionsGroup, ...]:
+    """The positions table cut into its issue groups (issues no source addresses left out)."""
+    cells = {(str(r.issue), str(r.actor)): r for r in rows.itertuples(index=False)}
+    missing = t("table.not_stated", lang)
+    columns = (t("table.issue", lang), *(label("actor", actor, lang) for actor in ACTORS))
+    groups = []
+    for _, title_ja, title_en, issues in ISSUE_GROUPS:
+        table = []
+        for issue in issues:
+            if not any((issue, actor) in cells for actor in ACTORS):
+                continue
+            line = [label("issue", issue, lang)]
+            for actor in ACTORS:
+                row = cells.get((issue, actor))
+                line.append(
+                    missing
+                    if row is None
+                    else f"{getattr(row, f'position_{lang}')}（{row.source_publisher}）"
+                    if lang == "ja"
+                    else f"{getattr(row, f'position_{lang}')} ({row.source_publisher})"
+                )
+            table.append(tuple(line))
+        if table:
+            groups.append(
+                PositionsGroup(title_ja if lang == "ja" else title_en, columns, tuple(table))
+            )
+    return tuple(groups)
+
+
+def _metrics(frames: Frames, state: ViewState, lang: Lang) -> tuple[Metric, ...]:
+    """The overview's key figures, from the rows of the layer shown."""
+    out = []
+    for spec in REGISTRY.values():
+        if spec.id not in frames:
+            continue
+        rows = selection.in_layer(spec, frames[spec.id], state.follow_up)
+        for figure in spec.key_figures:
+            metric = None if rows.empty else figure.compute(rows, lang)
+            if metric is None:
+                continue
+            note = " ".join(part for part in (metric.delta, metric.caption) if part)
+            out.append(Metric(metric.label, metric.value, note))
+    return tuple(out)
+
+
+def _slide(
+    spec: SlideSpec, state: ViewState, lang: Lang, frames: Frames, numbers: dict[str, Source]
+) -> SlideContent:
+    curated = notes.of(spec.key, lang)
+    base: dict[str, object] = {
+        "key": spec.key,
+        "kind": spec.kind,
+        "title": spec.title(lang),
+        "section": spec.section_title(lang),
+        "bullets": tuple(line.text for line in curated.slide) or spec.points(lang),
+        "own_talking": tuple(
+            line.strip() for line in state.talk.get(spec.key, "").splitlines() if line.strip()
+        ),
+        "talking": tuple(line.text for line in curated.talking),
+        "questions": tuple((q.question.text, q.answer.text) for q in curated.questions),
+        "claims": tuple(
+            (_kind_mark(claim.kind_label(lang), lang), claim.text(lang))
+            for claim in (chapter_claims.of_section(spec.section) if spec.section else ())
+        ),
+    }
+    if spec.kind == "summary":
+        base["judgements"] = tuple(line.text for line in curated.judgements)
+        base["japan"] = tuple(line.text for line in curated.japan)
+    if spec.kind == "numbers":
+        base["metrics"] = _metrics(frames, state, lang)
+    if spec.chart is None:
+        return SlideContent(**base)  # type: ignore[arg-type]
+    missing = tuple(name for name in spec.datasets if name not in frames)
+    base["chart_title"] = spec.figure_spec.title(lang)
+    if missing:
+        return SlideContent(**base, missing=missing)  # type: ignore[arg-type]
+    rows = spec.select(frames, state)
+    used = [_number(numbers, *source) for source in slides.sources(rows)]
+    base["sources"] = tuple(used)
+    base["row_count"] = sum(len(frame) for frame in rows.values())
+    if spec.kind == "positions":
+        base["groups"] = _positions(rows[spec.figure_spec.dataset.id], lang)
+        return SlideContent(**base)  # type: ignore[arg-type]
+    start, end = spec.window(state)
+    base["window"] = _window_text(start, end, lang)
+    if spec.kind == "table":  # a declared table (officials' statements): its rows, as text
+        table = spec.figure(rows, state, lang)
+        if isinstance(table, pd.DataFrame) and not table.empty:
+            cells = tuple(
+                tuple("" if pd.isna(value) else str(value) for value in line)
+                for line in table.itertuples(index=False)
+            )
+            columns = tuple(str(column) for column in table.columns)
+            base["groups"] = (PositionsGroup(spec.title(lang), columns, cells),)
+        return SlideContent(**base)  # type: ignore[arg-type]
+    base["figure"] = spec.figure(rows, state, lang)
+    base["alt"] = spec.alt(rows, lang)
+    return SlideContent(**base)  # type: ignore[arg-type]
 
 
 def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Briefing:
-    """Everything the deck and handout show for ``state`` in ``lang``. ``frames`` are the loaded
-    datasets by id (read from data/ when omitted); a section whose dataset is missing keeps its
-    title and key points and says its data could not be loaded."""
+    """Everything the deck, handout and HTML briefing show for ``state`` in ``lang``: the
+    slides of ``slides.deck(state)`` in order. ``frames`` are the loaded datasets by id (read
+    from data/ when omitted); a slide whose dataset is missing keeps its title and words and
+    says its data could not be loaded."""
+    chosen = slides.deck(state)
     if frames is None:
-        frames, _ = slides.load_frames()
+        frames, _ = slides.load_frames(slides.datasets_of(chosen))
     meta = chapter()
     numbers: dict[str, Source] = {}
-    sections = []
-    for section in slides.SECTIONS:
-        missing = tuple(name for name in section.datasets if name not in frames)
-        figure = None
-        row_count = 0
-        alt = ""
-        used: list[Source] = []
-        if not missing:
-            rows = section.select(frames, state)
-            row_count = sum(len(frame) for frame in rows.values())
-            figure = section.figure(rows, _axis_state(section, state), lang)
-            alt = section.alt(rows, lang)
-            for publisher, title, url in slides.sources(rows):
-                if url not in numbers:
-                    numbers[url] = Source(len(numbers) + 1, publisher, title, url)
-                used.append(numbers[url])
-        sections.append(
-            SectionContent(
-                key=section.key,
-                title=section.title(lang),
-                chart_title=slides.chart_title(section, lang),
-                points=section.points(lang),
-                sources=tuple(used),
-                figure=figure,
-                row_count=row_count,
-                missing=missing,
-                claims=tuple(
-                    (_kind_mark(claim.kind_label(lang), lang), claim.text(lang))
-                    for claim in chapter_claims.of_section(section.key)
-                ),
-                alt=alt,
-            )
-        )
+    contents = [_slide(spec, state, lang, frames, numbers) for spec in chosen]
     forecasts = _forecasts(state, lang, frames, numbers)  # their sources join the numbering
     return Briefing(
         lang=lang,
@@ -254,10 +382,14 @@ def compose(state: ViewState, lang: Lang, frames: Frames | None = None) -> Brief
             checked=format_date(CHECKED, lang),
         ),
         filters=(layer_line(state, lang), *describe_filters(state, lang)),
-        sections=tuple(sections),
-        forecasts=forecasts,
+        slides=tuple(contents),
+        forecasts=forecasts if "forecasts" in slides.deck_keys(state) else (),
         sources=tuple(numbers.values()),
         layer=layer_line(state, lang),
+        footer=state.footer,
+        date=t("briefing.date", lang, date=format_date(state.briefing_date, lang))
+        if state.briefing_date
+        else "",
     )
 
 

@@ -19,7 +19,7 @@ import contextlib
 import os
 import shutil
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,7 +37,7 @@ from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, t
 
 if TYPE_CHECKING:
-    from dashboard.briefing.content import Briefing, SectionContent
+    from dashboard.briefing.content import Briefing, SlideContent
     from dashboard.slides import Frames
     from dashboard.state import ViewState
 
@@ -501,24 +501,29 @@ def chart_images(
     ]
 
 
-def section_images(
-    sections: Sequence[SectionContent],
+def slide_images(
+    sections: Sequence[SlideContent],
     *,
     lang: Lang,
     size: tuple[int, int],
     renderer: ChartRenderer | None = None,
+    sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> dict[str, bytes]:
-    """PNG pictures of the briefing sections' charts by section key, rendered with one browser
-    start. Sections without rows or without data get none (the export says why instead)."""
+    """PNG pictures of the briefing's chart slides by slide key, rendered with one browser
+    start (``sizes``: a slide's own size, else ``size``). Slides without rows or without data
+    get none (the export says why instead)."""
+    if renderer is None:
+        with ChartRenderer() as own:
+            return slide_images(sections, lang=lang, size=size, renderer=own, sizes=sizes)
     drawable = [s for s in sections if s.figure is not None and s.row_count]
-    pictures = chart_images(
-        [ChartRequest(s.figure, s.chart_title, s.publishers) for s in drawable],  # type: ignore[arg-type]
-        lang=lang,
-        fmt="png",
-        size=size,
-        renderer=renderer,
-    )
-    return {section.key: picture for section, picture in zip(drawable, pictures, strict=True)}
+    pictures = {}
+    for slide in drawable:
+        request = ChartRequest(slide.figure, slide.chart_title, slide.publishers)  # type: ignore[arg-type]
+        own_size = (sizes or {}).get(slide.key, size)
+        pictures[slide.key] = chart_images(
+            [request], lang=lang, fmt="png", size=own_size, renderer=renderer
+        )[0]
+    return pictures
 
 
 def composed(
@@ -529,12 +534,15 @@ def composed(
     size: tuple[int, int],
     with_charts: bool,
     renderer: ChartRenderer | None,
+    sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[Briefing, dict[str, bytes]]:
-    """The briefing's content and, unless ``with_charts`` is off, its section pictures."""
+    """The briefing's content and, unless ``with_charts`` is off, its chart pictures."""
     from dashboard.briefing.content import compose  # content imports nothing from here
 
     briefing = compose(state, lang, frames)
     pictures: dict[str, bytes] = {}
     if with_charts:
-        pictures = section_images(briefing.sections, lang=lang, size=size, renderer=renderer)
+        pictures = slide_images(
+            briefing.slides, lang=lang, size=size, renderer=renderer, sizes=sizes
+        )
     return briefing, pictures

@@ -36,6 +36,34 @@ ACTOR = vocabulary(
     ("ukraine", "ウクライナ", "Ukraine"),
 )
 ISSUES = ISSUE.values
+#: The issues in groups, each a slide of the positions table (deck, handout, presentation mode):
+#: (key, Japanese, English, issues).
+ISSUE_GROUPS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (
+        "territory_security",
+        "領土と安全保障",
+        "Territory and security",
+        ("territory", "nato_membership", "security_guarantees", "armed_forces_limits"),
+    ),
+    (
+        "ceasefire_humanitarian",
+        "停戦監視・原発・人道",
+        "Ceasefire monitoring, the nuclear plant, humanitarian issues",
+        ("ceasefire_monitoring", "zaporizhzhia_npp", "humanitarian"),
+    ),
+    (
+        "economy",
+        "制裁・凍結資産・復興",
+        "Sanctions, frozen assets, reconstruction",
+        ("sanctions", "frozen_assets", "reconstruction"),
+    ),
+    (
+        "politics",
+        "選挙・言語・宗教",
+        "Elections, language and religion",
+        ("elections", "language_religion"),
+    ),
+)
 ACTORS = ACTOR.values
 
 

@@ -16,14 +16,17 @@ from dashboard.datasets.core import FIRST_DAY
 from dashboard.i18n import Lang, label, t
 from dashboard.state import (
     ASOF_LATEST,
+    BRIEFING_PARAMS,
+    SLIDE_PREFIXES,
     FilterSpec,
     Notice,
     ViewSpec,
     ViewState,
+    briefing_query,
     parse,
     to_query,
 )
-from dashboard.ui import exports, presentation
+from dashboard.ui import exports, presentation, share
 from dashboard.ui.common import LANG_KEY, ensure_router, language_switch, page_language
 
 PAGE_KEY = "_page"
@@ -31,9 +34,17 @@ JAPAN_KEY = "_japan_view"  # the Japan view, kept across pages
 FOLLOW_KEY = "_follow_up"  # the follow-up layer (asof=latest), kept across pages
 SINCE_KEY = "_since"  # the "new since" day, kept across pages
 VIEWS_KEY = "_views"  # each page's last view (its query parameters), kept for the session
+PLAN_KEY = "_briefing"  # the briefing's slide list, windows, talking points, footer and date
+PLAN_FIELDS = ("deck", "mine", "windows", "talk", "footer", "briefing_date")
 #: Parameters a remembered view leaves out: the language and the Japan view are the session's,
 #: and presentation mode is entered on purpose, never by coming back to a page.
 NOT_REMEMBERED = frozenset({"lang", "present", "slide", "japan", "asof", "since"})
+
+
+def is_briefing_param(name: str) -> bool:
+    return name in BRIEFING_PARAMS or name.startswith(SLIDE_PREFIXES)
+
+
 QUICK_ALL = "__all__"
 QUICK_NONE = "__none__"
 
@@ -58,6 +69,7 @@ def _seed(spec: ViewSpec, state: ViewState) -> None:
     ss[_key(spec, "since")] = state.since
     ss[SINCE_KEY] = state.since
     ss[_key(spec, "slide")] = state.slide
+    ss[PLAN_KEY] = {name: getattr(state, name) for name in PLAN_FIELDS}
     for filter_spec in spec.filters:
         ss[_key(spec, filter_spec.param)] = list(state.codes(filter_spec.param))
 
@@ -84,6 +96,10 @@ def begin(spec: ViewSpec) -> list[Notice]:
             params["asof"] = ASOF_LATEST
         if "since" not in params and st.session_state.get(SINCE_KEY):
             params["since"] = st.session_state[SINCE_KEY].isoformat()
+        plan = st.session_state.get(PLAN_KEY)
+        if plan and not any(is_briefing_param(name) for name in params):
+            # The briefing being prepared follows the reader too (a link that names it wins).
+            params.update(briefing_query(ViewState(lang="ja", start=spec.lo, end=spec.hi, **plan)))
         state, notices = parse(params, spec)
         if "japan" not in params and st.session_state.get(JAPAN_KEY):
             state = state.with_(japan=True)  # the Japan view follows the reader across pages
@@ -144,7 +160,8 @@ def _since_changed(spec: ViewSpec) -> None:
 def _reset(spec: ViewSpec) -> None:
     """Back to the page's defaults, in the layer the reader chose."""
     follow_up = bool(st.session_state.get(FOLLOW_KEY))
-    _seed(spec, parse({"asof": ASOF_LATEST} if follow_up else {}, spec)[0])
+    state = parse({"asof": ASOF_LATEST} if follow_up else {}, spec)[0]
+    _seed(spec, state.with_(**st.session_state.get(PLAN_KEY, {})))  # the briefing stays
 
 
 def _quick(spec: ViewSpec, filter_spec: FilterSpec) -> None:
@@ -294,6 +311,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         follow_up=follow_up,
         since=since if isinstance(since, date) else None,
         slide=int(ss.get(_key(spec, "slide"), 1)),
+        **ss.get(PLAN_KEY, {}),
     )
     write_url(state, spec)
     return state
@@ -303,7 +321,9 @@ def write_url(state: ViewState, spec: ViewSpec) -> None:
     """Mirror the view state into the URL (only when it changed, to avoid needless updates)."""
     wanted = to_query(state, spec)
     views = st.session_state.setdefault(VIEWS_KEY, {})
-    views[spec.page] = {k: v for k, v in wanted.items() if k not in NOT_REMEMBERED}
+    views[spec.page] = {
+        k: v for k, v in wanted.items() if k not in NOT_REMEMBERED and not is_briefing_param(k)
+    }
     current = {name: st.query_params.get(name, "") for name in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -320,6 +340,7 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
     page_language(language)
     state = filters(spec, language)
     exports.briefing_downloads(state, spec.page)
+    share.share(state, spec)
     if state.present:
         presentation.show(spec, state)
         st.stop()
