@@ -28,6 +28,7 @@ PAGES = {
     "dprk_russia": _narrative_charts("dprk_russia"),
     "recommendations": _narrative_charts("recommendations"),
     "data_sources": 0,  # tables and downloads only
+    "briefing": 0,  # the deck builder: its table, controls and downloads
 }
 SHOWING = re.compile(
     r"(?P<total_ja>\d+)件中(?P<shown_ja>\d+)件を表示|Showing (?P<shown>\d+) of (?P<total>\d+)"

@@ -88,8 +88,15 @@ def test_opened_footnotes_and_table_views_are_axe_clean(
     session.assert_clean()
 
 
-def test_presentation_mode_is_axe_clean(served: AppServer, session: Session) -> None:
-    page = open_app(session.new_page(), served.url + "/ceasefire?present=1&lang=en", charts=1)
+@pytest.mark.parametrize("key", ["title", "ceasefire_timeline", "positions_table", "sources"])
+def test_presentation_mode_is_axe_clean(served: AppServer, session: Session, key: str) -> None:
+    from dashboard.slides import CATALOGUE
+    from dashboard.views import CEASEFIRE
+
+    number = CEASEFIRE.steps(False).index((key, 1)) + 1
+    charts = 1 if CATALOGUE[key].kind == "chart" else 0
+    url = served.url + f"/ceasefire?present=1&lang=en&slide={number}"
+    page = open_app(session.new_page(), url, charts=charts)
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     assert _violations(page) == []
     session.assert_clean()

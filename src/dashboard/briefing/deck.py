@@ -60,8 +60,8 @@ FOOTER_BOX = (0.5, 6.3, 12.33, 0.62)
 SOURCES_BOX = (0.5, 1.3, 12.33, 5.6)
 MARK_BOX = (0.5, 6.98, 9.5, 0.4)  # the marking and the briefing's date, on every slide
 NUMBER_BOX = (10.33, 6.98, 2.5, 0.4)  # the slide's number
-TABLE_BOX = (0.5, 1.3, 12.33, 5.15)
-ISSUE_COLUMN = 1.55  # inches; the four actors share the rest
+TABLE_BOX = (0.5, 1.25, 12.33, 5.3)
+ISSUE_COLUMN = 1.2  # inches; the four actors share the rest
 TABLE_SIZE = 12  # points: a table read from the back of a room
 WIDE_CHART_BOX = (0.5, 1.3, 12.33, 4.95)
 #: Charts of several panels: drawn across the slide (their words go to the notes).

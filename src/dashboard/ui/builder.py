@@ -105,26 +105,39 @@ def _as_date(value: object) -> date | None:
 def _table_changed(state: ViewState, base: pd.DataFrame) -> None:
     """Apply the table's edits: new order, windows and talking points."""
     edits = (st.session_state.get(TABLE_KEY) or {}).get("edited_rows", {})
+    _save(**apply_edits(state, base, edits))
+
+
+def apply_edits(
+    state: ViewState, base: pd.DataFrame, edits: dict[Any, dict[str, Any]]
+) -> dict[str, Any]:
+    """The briefing's deck, windows and talking points after the table's ``edits`` (the
+    editor's ``edited_rows``: row position -> column -> new value). Pure, for the tests."""
     table = base.copy()
     for index, change in edits.items():
         for column, value in change.items():
-            table.at[int(index), column] = value
-    upper = slides.CATALOGUE["title"].window(state.with_(mine=False, windows={}))[1]
+            if column in table.columns:
+                table.at[int(index), column] = value
+    own_view = state.with_(mine=False, windows={})
+    upper = slides.CATALOGUE["title"].window(own_view)[1]
     windows = dict(state.windows)
     talk = dict(state.talk)
     for row in table.itertuples(index=False):
         spec = slides.CATALOGUE[row.key]
-        own = spec.window(state.with_(mine=False, windows={}))
         first, last = _as_date(row.start), _as_date(row.end)
         if spec.kind == "chart" and first and last:
             start = min(max(first, FIRST_DAY), upper)
             end = min(max(last, FIRST_DAY), upper)
             window = (min(start, end), max(start, end))
-            if window != own:
+            if window != spec.window(own_view):
                 windows[row.key] = window
             else:
                 windows.pop(row.key, None)
-        text = str(row.talk or "")
+        text = (
+            ""
+            if row.talk is None or (not isinstance(row.talk, str) and pd.isna(row.talk))
+            else str(row.talk)
+        )
         for separator in POINT_SEPARATORS:
             text = text.replace(separator, "\n")
         lines = "\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -132,10 +145,11 @@ def _table_changed(state: ViewState, base: pd.DataFrame) -> None:
             talk[row.key] = lines[:MAX_TALK_LENGTH]
         else:
             talk.pop(row.key, None)
-    ordered = table.sort_values(["order", "key"], kind="stable")["key"].tolist()
+    order = pd.to_numeric(table["order"], errors="coerce").fillna(len(table) + 1)
+    ordered = table.assign(order=order).sort_values(["order"], kind="stable")["key"].tolist()
     deck = tuple(ordered)
     default = slides.deck_keys(state.with_(deck=()))
-    _save(deck=() if deck == default else deck, windows=windows, talk=talk)
+    return {"deck": () if deck == default else deck, "windows": windows, "talk": talk}
 
 
 def intro(language: Lang) -> None:

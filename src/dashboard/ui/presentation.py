@@ -60,8 +60,9 @@ PRESENTATION_CSS = """
 [data-testid="stMain"] [data-testid="stMetricValue"] { font-size: max(30px, 6vh) !important; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 [data-testid="stTable"] table { table-layout: fixed; width: 100%; }
-[data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.2rem 0.45rem !important;
-  vertical-align: top; line-height: 1.3 !important; font-size: max(18px, 2.4vh) !important;
+[data-testid="stTable"] th, [data-testid="stTable"] td, [data-testid="stTable"] td *,
+[data-testid="stTable"] th * { padding: 0.15rem 0.4rem !important; vertical-align: top;
+  line-height: 1.3 !important; font-size: max(18px, 2.35vh) !important;
   white-space: normal !important; }
 </style>
 """
@@ -316,11 +317,7 @@ def _positions_slide(slide: slides.SlideSpec, state: ViewState, part: int) -> No
         text, publisher = str(row[f"position_{language}"]), str(row["source_publisher"])
         cells.append(f"{text}（{publisher}）" if language == "ja" else f"{text} ({publisher})")
     table = pd.DataFrame([cells], columns=[label("actor", a, language) for a in ACTORS])
-    st.table(
-        table.set_index(
-            pd.Index([label("issue", issue, language)], name=t("table.issue", language))
-        )
-    )
+    st.table(table.style.hide(axis="index"))  # the issue is the slide's title
     st.caption(t("briefing.positions_note", language))
 
 

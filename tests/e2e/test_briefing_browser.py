@@ -1,0 +1,160 @@
+"""The briefing in Chromium: presentation mode on a 1280×720 and a 1024×768 projector (no
+scrolling, controls on screen, a clicker's keys step the slides and the URL), the HTML
+briefing opened from a file with every network request blocked, and the builder's share box.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.briefing import build_html
+from dashboard.slides import CATALOGUE
+from dashboard.state import default_state, parse
+from dashboard.views import BRIEFING, CEASEFIRE
+from tests.e2e.harness import AppServer, Session, _wait_for_run, open_app, rerun, runs_finished
+
+pytestmark = pytest.mark.e2e
+
+FITS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const buttons = [...document.querySelectorAll('[data-testid="stMain"] button')]
+    .filter(b => /次へ|Next|前へ|Previous|終了|Exit/.test(b.innerText));
+  return {
+    overflow: main.scrollHeight - main.clientHeight,
+    buttons: buttons.length,
+    below: Math.max(0, ...buttons.map(b => b.getBoundingClientRect().bottom - innerHeight)),
+  };
+}"""
+SMALLEST_TICK = """() => {
+  const texts = [...document.querySelectorAll('.xtick text, .ytick text, .legendtext')];
+  return texts.length ? Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize))) : 0;
+}"""
+
+
+def _step(key: str) -> int:
+    return CEASEFIRE.steps(False).index((key, 1)) + 1
+
+
+def _presented(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the run that follows the window's height being reported (presentation mode
+    redraws the slide at that height), then for the slide's controls."""
+    _wait_for_run(page, runs_finished(page), 4000)  # at most one such run; none if no change
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMain\"] button')]"
+        ".filter(b => /次へ|Next/.test(b.textContent)).length === 1"
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1024, 768)])
+def test_presentation_mode_fits_the_projector(
+    served: AppServer, session: Session, width: int, height: int
+) -> None:
+    page = session.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    steps = CEASEFIRE.steps(False)
+    chosen = ["title", "summary", "numbers", "ceasefire_timeline", "trade_partners", "dprk_lanes"]
+    chosen += ["japan_track", "recommendations", "sources"]
+    numbers = [steps.index((key, 1)) + 1 for key in chosen]
+    if width == 1024:  # the narrower screen: every issue of the positions table, both languages
+        numbers += [n for n, (key, _) in enumerate(steps, start=1) if key == "positions_table"]
+    for lang in ("ja", "en") if width == 1024 else ("ja",):
+        for number in numbers:
+            key = steps[number - 1][0]
+            charts = 1 if CATALOGUE[key].kind == "chart" else 0
+            url = served.url + f"/ceasefire?present=1&slide={number}&lang={lang}"
+            open_app(page, url, charts=charts)
+            _presented(page)
+            fits = page.evaluate(FITS)
+            assert fits["buttons"] == 3, key
+            assert fits["overflow"] <= 1 and fits["below"] <= 0, (lang, number, key, fits)
+            if charts:
+                assert page.evaluate(SMALLEST_TICK) >= 18, key  # legends and ticks for the room
+    session.assert_clean()
+
+
+def test_a_clickers_keys_step_the_slides_and_the_url_follows(
+    served: AppServer, session: Session
+) -> None:
+    page = session.new_page()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, served.url + "/ceasefire?present=1&lang=en")
+    _presented(page)
+    for key, expected in (
+        ("ArrowRight", 2),
+        ("PageDown", 3),
+        ("Space", 4),
+        ("ArrowLeft", 3),
+        ("PageUp", 2),
+        ("Shift+Space", 1),
+    ):
+        rerun(page, lambda key=key: page.keyboard.press(key))
+        page.wait_for_function(
+            f"() => new URLSearchParams(location.search).get('slide') === "
+            f"{'null' if expected == 1 else repr(str(expected))}"
+            if expected != 1
+            else "() => !new URLSearchParams(location.search).get('slide')"
+        )
+    # a link copied mid-presentation opens that slide
+    rerun(page, lambda: page.keyboard.press("ArrowRight"))
+    page.wait_for_function("() => new URLSearchParams(location.search).get('slide') === '2'")
+    copied = page.url
+    other = session.new_page()
+    other.set_viewport_size({"width": 1280, "height": 720})
+    open_app(other, copied)
+    _presented(other)
+    title = CATALOGUE["summary"].title("en")
+    assert other.locator("h1", has_text=title).count() == 1
+    session.assert_clean()
+
+
+def test_the_html_briefing_shows_its_charts_with_the_network_blocked(
+    session: Session, tmp_path: Path
+) -> None:
+    state = parse({"lang": "en"}, BRIEFING)[0]
+    path = tmp_path / "briefing.html"
+    path.write_bytes(build_html(state, "en"))
+    charts = sum(1 for key in (state.deck or ()) if key) or sum(
+        1 for key in default_state(BRIEFING).deck or ()
+    )
+    requested: list[str] = []
+    page = session.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file://")
+            else (requested.append(route.request.url), route.abort())
+        ),
+    )
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", timeout=30000
+    )
+    drawn = page.evaluate(
+        "() => [...document.querySelectorAll('.chart .js-plotly-plot')]"
+        ".filter(p => p.querySelector('.scatterlayer .point, .barlayer .point')).length"
+    )
+    expected = len(re.findall(r"Plotly\.newPlot\(", path.read_text(encoding="utf-8")))
+    assert expected == 7 and drawn == expected, (drawn, expected, charts)
+    assert requested == []  # nothing was even asked for outside the file
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_share_box_copies_the_link_and_shows_its_qr_code(
+    served: AppServer, session: Session
+) -> None:
+    session.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = open_app(
+        session.new_page(), served.url + "/briefing?lang=en&slides=title,gdp_growth,sources"
+    )
+    page.get_by_text("Share this view").click()
+    page.get_by_role("button", name="Copy link").click()
+    page.get_by_text("Copied.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "slides=title%2Cgdp_growth%2Csources" in copied and copied.startswith(served.url)
+    qr = page.get_by_alt_text("QR code of this view's link")
+    assert qr.count() == 1
+    session.assert_clean()
