@@ -37,7 +37,7 @@ TABLE_HINT = re.compile(
     r"図の下の「表で見る（出典付き）」に\d+行のデータと出典がある。"
     r"|The table view below it lists its \d+ rows with sources\."
 )
-CHART_PAGES = [page for page in PAGES if page != "data_sources"]
+CHART_PAGES = [page for page in PAGES if page not in ("data_sources", "briefing")]
 NARRATIVE_PAGES = ["ceasefire", "war_economy", "dprk_russia", "recommendations"]
 
 

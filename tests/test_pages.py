@@ -20,6 +20,7 @@ PAGES = {
     "dprk_russia": "pages/dprk_russia.py",
     "recommendations": "pages/recommendations.py",
     "data_sources": "pages/data_sources.py",
+    "briefing": "pages/briefing.py",
 }
 NARRATIVE = {"ceasefire", "war_economy", "dprk_russia", "recommendations"}
 SHOWING = re.compile(

@@ -113,7 +113,7 @@ def apply_edits(
 ) -> dict[str, Any]:
     """The briefing's deck, windows and talking points after the table's ``edits`` (the
     editor's ``edited_rows``: row position -> column -> new value). Pure, for the tests."""
-    table = base.copy()
+    table = base.astype(object)  # an edit may bring any type (a decimal place, ISO text)
     for index, change in edits.items():
         for column, value in change.items():
             if column in table.columns:

@@ -20,6 +20,7 @@ from dashboard.briefing import (
     ChartRenderingUnavailable,
     build_deck,
     build_handout,
+    build_html,
     chart_image,
     shared_renderer,
 )
@@ -41,7 +42,7 @@ def _built(build: Callable[..., bytes], state: ViewState) -> bytes:
 
 
 def briefing_downloads(state: ViewState, page: str) -> None:
-    """Sidebar: deck (PPTX) and handout (PDF) for the current dates, filters and language."""
+    """Sidebar: deck (PPTX), handout (PDF) and HTML briefing of the briefing's slides."""
     side = st.sidebar
     language = state.lang
     side.subheader(t("present.exports", language))
@@ -50,11 +51,14 @@ def briefing_downloads(state: ViewState, page: str) -> None:
     files = (
         ("deck", build_deck, "pptx", PPTX_MIME, ":material/slideshow:"),
         ("handout", build_handout, "pdf", "application/pdf", ":material/picture_as_pdf:"),
+        ("html", build_html, "html", "text/html", ":material/html:"),
     )
     for name, build, suffix, mime, icon in files:
         side.download_button(
             t(f"present.{name}", language),
-            data=partial(_built, build, state),  # built on click, not on every rerun
+            data=partial(_built, build, state)  # built on click, not on every rerun
+            if build is not build_html
+            else partial(build_html, state, state.lang),
             file_name=f"{stem}.{suffix}",
             mime=mime,
             key=f"download.{name}",
