@@ -27,8 +27,8 @@ PAGES = {
     "sanctions": 2,  # measures by jurisdiction, entries per quarter
     "dprk_russia": _narrative_charts("dprk_russia"),
     "recommendations": _narrative_charts("recommendations"),
-    "data_sources": 0,  # tables and downloads only
     "briefing": 0,  # the deck builder: its table, controls and downloads
+    "data_sources": 0,  # tables and downloads only
 }
 SHOWING = re.compile(
     r"(?P<total_ja>\d+)件中(?P<shown_ja>\d+)件を表示|Showing (?P<shown>\d+) of (?P<total>\d+)"
@@ -65,6 +65,8 @@ def narrative_snippet(page: str, lang: Lang) -> str:
                 if term in line.casefold():
                     return line.strip()[:20]
         raise AssertionError("no sentence on sanctions in the war_economy section")
+    if page == "briefing":
+        return t("builder.intro", lang)[:20]
     if page == "data_sources":
         package = datapackage()
         return str(package.get(f"x_description_{lang}") or package["description"])[:30]

@@ -182,9 +182,11 @@ def test_the_follow_up_layer_is_axe_clean(
 def test_presentation_modes_forecasts_slide_is_axe_clean(
     served: AppServer, session: Session
 ) -> None:
-    page = open_app(
-        session.new_page(), served.url + "/ceasefire?present=1&asof=latest&slide=5", charts=0
-    )
+    from dashboard.views import CEASEFIRE
+
+    number = CEASEFIRE.steps(True).index(("forecasts", 1)) + 1
+    url = served.url + f"/ceasefire?present=1&asof=latest&slide={number}"
+    page = open_app(session.new_page(), url, charts=0)
     page.get_by_text(t("forecast.heading", "ja")).first.wait_for()
     assert _violations(page) == []
     session.assert_clean()

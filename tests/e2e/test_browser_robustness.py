@@ -151,7 +151,8 @@ def test_search_in_an_empty_date_range_says_nothing_matches(
 def test_search_text_in_presentation_mode_is_shown_as_text(
     served: AppServer, session: Session
 ) -> None:
-    link = served.url + "/sanctions?" + urlencode({"present": "1", "q": IMAGE})
+    # The search applies to the slides with "use my filters" (mine=1), and the caption says so.
+    link = served.url + "/sanctions?" + urlencode({"present": "1", "q": IMAGE, "mine": "1"})
     page = open_app(session.new_page(), link)
     main = page.locator('[data-testid="stMain"]')
     expect(main).to_contain_text(t("briefing.search", "ja", query="").split("「")[0])
