@@ -146,7 +146,32 @@ def build(package: dict[str, Any], data_dir: Path) -> dict[str, Any]:
         primary = "publisher" if table.name == "publishers" else "id"
         resource["schema"] = {"fields": fields(table, existing), "primaryKey": [primary]}
         resources.append(resource)
-    return {**package, "resources": resources}
+    return {**package, "resources": resources, "x_boundaries": boundaries()}
+
+
+def boundaries() -> list[dict[str, str]]:
+    """The maps' boundary files (static/geo/, not tables): what each is, where it came from,
+    its licence, the attribution it asks for, and its SHA-256 (a changed file fails --check)."""
+    import hashlib
+
+    from dashboard import geo
+
+    return [
+        {
+            "name": item.name,
+            "path": f"../static/geo/{item.path}",
+            "title": item.title,
+            "source": item.source,
+            "source_url": item.source_url,
+            "version": item.version,
+            "licence": item.licence,
+            "licence_url": item.licence_url,
+            "attribution": item.attribution,
+            "note": item.note,
+            "sha256": hashlib.sha256((geo.GEO_DIR / item.path).read_bytes()).hexdigest(),
+        }
+        for item in geo.FILES
+    ]
 
 
 def missing_descriptions(package: dict[str, Any]) -> Iterable[str]:

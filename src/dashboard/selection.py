@@ -36,6 +36,8 @@ def after_cutoff(spec: Dataset, rows: pd.DataFrame) -> np.ndarray:
     cut-off's last month or later is taken as published after it (such figures come out the
     month after)."""
     cutoff = pd.Timestamp(AS_OF)
+    if not spec.layered:
+        return np.zeros(len(rows), dtype=bool)
     if not spec.published:
         dates = rows[spec.date]
         if spec.date_fallback:

@@ -102,8 +102,12 @@ def chart(page: Page, number: int = 0) -> Locator:
 
 
 def plotted_points(page: Page, number: int = 0) -> int:
-    """Markers and bars drawn in the SVG of chart ``number``."""
-    return chart(page, number).locator(".scatterlayer .point, .barlayer .point").count()
+    """Markers, bars and map areas drawn in the SVG of chart ``number``."""
+    return (
+        chart(page, number)
+        .locator(".scatterlayer .point, .barlayer .point, .choroplethlocation")
+        .count()
+    )
 
 
 def plotted_ids(page: Page, number: int = 0) -> list[str]:

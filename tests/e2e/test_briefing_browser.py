@@ -135,10 +135,11 @@ def test_the_html_briefing_shows_its_charts_with_the_network_blocked(
     )
     drawn = page.evaluate(
         "() => [...document.querySelectorAll('.chart .js-plotly-plot')]"
-        ".filter(p => p.querySelector('.scatterlayer .point, .barlayer .point')).length"
+        ".filter(p => p.querySelector("
+        "'.scatterlayer .point, .barlayer .point, .choroplethlocation')).length"
     )
     expected = len(re.findall(r"Plotly\.newPlot\(", path.read_text(encoding="utf-8")))
-    assert expected == 7 and drawn == expected, (drawn, expected, charts)
+    assert expected == 9 and drawn == expected, (drawn, expected, charts)  # the maps too
     assert requested == []  # nothing was even asked for outside the file
     assert page.evaluate("document.documentElement.lang") == "en"
 

@@ -332,7 +332,8 @@ def _slide(
         base["groups"] = _positions(rows[spec.figure_spec.dataset.id], lang)
         return SlideContent(**base)  # type: ignore[arg-type]
     start, end = spec.window(state)
-    base["window"] = _window_text(start, end, lang)
+    if spec.figure_spec.dataset.filter_by_date:  # standing positions have no window
+        base["window"] = _window_text(start, end, lang)
     if spec.kind == "table":  # a declared table (officials' statements): its rows, as text
         table = spec.figure(rows, state, lang)
         if isinstance(table, pd.DataFrame) and not table.empty:

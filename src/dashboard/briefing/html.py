@@ -15,6 +15,7 @@ from functools import cache
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from dashboard import geo
 from dashboard.briefing.content import Briefing, SlideContent, Source, compose
 from dashboard.charts.theme import FONT_FAMILY
 from dashboard.i18n import Lang, t
@@ -236,6 +237,9 @@ def html_from(briefing: Briefing) -> bytes:
             SlideContent(key="sources", kind="sources", title=t("briefing.sources_title", lang)),
             briefing,
         )
+    maps = any(s.figure is not None and geo.is_map(s.figure) for s in briefing.slides)
+    # A map's outlines travel inside the file: plotly takes them from PlotlyGeoAssets.
+    geo_script = f"<script>{geo.geo_assets_script()}</script>" if maps else ""
     document = f"""<!DOCTYPE html>
 <html lang="{LANG_TAGS[lang]}">
 <head>
@@ -245,6 +249,7 @@ def html_from(briefing: Briefing) -> bytes:
 <title>{_e(briefing.title)} — {_e(briefing.kicker)}</title>
 <style>{STYLE}</style>
 <script>{_plotly_js()}</script>
+{geo_script}
 </head>
 <body>
 <header class="cover">

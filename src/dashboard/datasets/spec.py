@@ -180,6 +180,8 @@ class Dataset:
     key_figures: tuple[KeyFigure, ...] = ()
     #: False: the view's date range does not limit the rows (a table of standing positions).
     filter_by_date: bool = True
+    #: False: the rows describe no moment (a gazetteer of places) and belong to both layers.
+    layered: bool = True
     #: The column with the day a figure was first made public. A row published after the
     #: chapter's cut-off belongs to the follow-up layer and stays out of the chapter's view.
     published: str | None = None

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import events, filters, selection
+from dashboard import events, filters, geo, selection
 from dashboard.charts import layer, timeline
 from dashboard.charts.alt import events_sentence
 from dashboard.datasets import REGISTRY, Dataset
@@ -38,7 +38,10 @@ TIMELINE_TABLE = (
     ("detail", "table.summary"),
     ("id", "table.id"),
 )
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+#: The charts' toolbar; maps load their outline files from the app (never a CDN).
+PLOTLY_CONFIG = geo.plotly_config(
+    {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+)
 
 
 def _codes(spec: Dataset) -> dict[str, str]:

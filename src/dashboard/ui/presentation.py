@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.components.v2 import component
 
-from dashboard import claims, slides
+from dashboard import claims, geo, slides
 from dashboard.briefing import describe_filters
 from dashboard.briefing.content import layer_line
 from dashboard.briefing.deck import WIDE_CHARTS
@@ -276,7 +276,7 @@ def _chart_slide(slide: slides.SlideSpec, state: ViewState, height: int) -> None
                 key=f"present.{slide.key}",
                 theme=None,
                 alt=slide.alt(rows, language),
-                config={"displaylogo": False, "displayModeBar": False},
+                config=geo.plotly_config({"displaylogo": False, "displayModeBar": False}),
             )
         for frame in rows.values():
             source_line(frame, language, follow_up=state.follow_up)
