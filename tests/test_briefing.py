@@ -731,7 +731,17 @@ def test_default_export_range_is_the_briefing_spec():
     assert default_state(BRIEFING).start == date(2022, 1, 1)
     assert default_state(BRIEFING).end == date(2025, 12, 31)
     params = {spec.param for spec in BRIEFING.filters}
-    assert {"jur", "type", "domain", "party", "event", "jcat", "tc_est", "kp_est"} == params
+    assert {
+        "jur",
+        "type",
+        "domain",
+        "party",
+        "event",
+        "jcat",
+        "tc_est",
+        "kp_est",
+        "oc_est",
+    } == params
 
 
 def test_cli_writes_the_slides_asked_for_in_their_order_with_footer_and_date(tmp_path, capsys):

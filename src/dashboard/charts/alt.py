@@ -468,7 +468,32 @@ def links_map(
     return _sentence(text, lang)
 
 
+def control_map(rows: pd.DataFrame, lang: Lang, **_: Any) -> str:
+    """Per estimator, each oblast's latest share and its date."""
+    from dashboard.charts.maps import latest_shares
+    from dashboard.datasets.oblast_control import share_text
+
+    latest = latest_shares(rows)
+    parts = []
+    for estimator, group in latest.groupby("estimator", sort=False):
+        said = _join(
+            [
+                f"{label('oblast', row.oblast, lang)} "
+                f"{share_text(float(row.share_pct_low), float(row.share_pct_high))}"
+                for row in group.itertuples(index=False)
+            ],
+            lang,
+        )
+        last = format_date(group["as_of"].max(), lang)
+        head = label("estimator", estimator, lang)
+        parts.append(
+            f"{head}（{last}まで）：{said}" if lang == "ja" else f"{head} (to {last}): {said}"
+        )
+    return _sentences(parts, lang)
+
+
 DESCRIBERS: dict[str, Describer] = {
+    "maps:control": control_map,
     "maps:oblasts": oblast_map,
     "maps:links": links_map,
     "timeline:lanes": timeline_events,

@@ -390,3 +390,107 @@ def links(
     )
     fig.update_layout(margin={"l": 4, "r": 4, "t": 20, "b": 60})
     return fig
+
+
+#: Share under Russian control: light to dark, the same scale on every map (0–100 %).
+CONTROL_SCALE = [
+    [0.0, "#fff5eb"],
+    [0.25, "#fdbe85"],
+    [0.5, "#fd8d3c"],
+    [0.75, "#d94701"],
+    [1.0, "#7f2704"],
+]
+MAX_FACETS = 4
+
+
+def latest_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per estimator and oblast, the row with the latest ``as_of`` among ``rows``."""
+    ordered = rows.sort_values(["estimator", "oblast", "as_of"])
+    return ordered.groupby(["estimator", "oblast"], sort=False).tail(1)
+
+
+def control(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
+    """One map per estimator (those covering most oblasts first, at most four): each oblast's
+    latest figure, its colour at the middle of a stated range; grey where it gives none."""
+    from dashboard.datasets.oblast_control import share_text
+
+    latest = latest_shares(rows)
+    order = latest.groupby("estimator")["oblast"].nunique().sort_values(ascending=False)
+    estimators = [code for code in order.index][:MAX_FACETS]
+    count = max(1, len(estimators))
+    columns = 2 if count > 1 else 1
+    grid_rows = (count + 1) // 2 if count > 1 else 1
+    fig = make_subplots(
+        rows=grid_rows,
+        cols=columns,
+        specs=[[{"type": "geo"}] * columns for _ in range(grid_rows)],
+        subplot_titles=[label("estimator", code, lang) for code in estimators] or [""],
+        horizontal_spacing=0.02,
+        vertical_spacing=0.08,
+    )
+    shapes = geo.ukraine()
+    all_ids = [str(feature["id"]) for feature in shapes["features"]]
+    none = t("map.no_figure", lang)
+    for index, estimator in enumerate(estimators):
+        place = {"row": index // columns + 1, "col": index % columns + 1}
+        fig.add_trace(
+            go.Choropleth(
+                geojson=shapes,
+                featureidkey="id",
+                locations=all_ids,
+                z=[0] * len(all_ids),
+                colorscale=[[0, NO_STATEMENT], [1, NO_STATEMENT]],
+                showscale=False,
+                marker={"line": {"color": BORDER, "width": 0.6}},
+                hovertemplate="<b>%{customdata}</b><br>" + none + "<extra></extra>",
+                customdata=[label("oblast", code, lang) for code in all_ids],
+                name=none,
+                showlegend=index == 0,
+            ),
+            **place,
+        )
+        mine = latest[latest["estimator"] == estimator]
+        texts = []
+        for row in mine.itertuples(index=False):
+            share = share_text(float(row.share_pct_low), float(row.share_pct_high))
+            when = format_date(row.as_of, lang)
+            source = t("chart.hover_source", lang)
+            texts.append(
+                f"<b>{label('oblast', row.oblast, lang)}</b>: {share}<br>"
+                f"{label('estimator', row.estimator, lang)} · {when}<br>"
+                f"<i>{source}: {row.source_publisher}</i>"
+            )
+        fig.add_trace(
+            go.Choropleth(
+                geojson=shapes,
+                featureidkey="id",
+                locations=list(mine["oblast"]),
+                z=list((mine["share_pct_low"] + mine["share_pct_high"]) / 2),
+                zmin=0,
+                zmax=100,
+                colorscale=CONTROL_SCALE,
+                showscale=index == 0,
+                colorbar={
+                    "title": {"text": t("map.share_axis", lang)},
+                    "ticksuffix": "%",
+                    "len": 0.6,
+                    "thickness": 14,
+                },
+                marker={"line": {"color": "#1a1a1a", "width": 0.9}},
+                hovertext=texts,
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=label("estimator", estimator, lang),
+                showlegend=False,
+            ),
+            **place,
+        )
+    for index in range(max(1, len(estimators))):
+        key = "geo" if index == 0 else f"geo{index + 1}"
+        fig.layout[key].update(_geo(UKRAINE_FRAME))
+    height = 420 if grid_rows == 1 else 760
+    fig.update_layout(
+        **theme.base_layout(lang, height=height),
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+    )
+    fig.update_layout(margin={"l": 4, "r": 4, "t": 40, "b": 50})
+    return fig
