@@ -304,7 +304,8 @@ def wait_for_charts(page: Page, charts: int, *, timeout: int = RENDER_TIMEOUT) -
             """n => {
               const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
               return plots.length >= n && plots.every(p => p.querySelector('.js-plotly-plot')
-                && p.querySelectorAll('.scatterlayer .point, .barlayer .point').length > 0);
+                && p.querySelectorAll(
+                  '.scatterlayer .point, .barlayer .point, .choroplethlocation').length > 0);
             }""",
             arg=charts,
             timeout=timeout,

@@ -55,7 +55,8 @@ def test_presentation_mode_fits_the_projector(
     page = session.new_page()
     page.set_viewport_size({"width": width, "height": height})
     steps = CEASEFIRE.steps(False)
-    chosen = ["title", "summary", "numbers", "ceasefire_timeline", "trade_partners", "dprk_lanes"]
+    chosen = ["title", "summary", "numbers", "ceasefire_timeline", "oblast_map", "trade_partners"]
+    chosen += ["dprk_lanes", "dprk_links_map"]
     chosen += ["japan_track", "recommendations", "sources"]
     numbers = [steps.index((key, 1)) + 1 for key in chosen]
     if width == 1024:  # the narrower screen: every issue of the positions table, both languages

@@ -257,6 +257,8 @@ def _chart_slide(slide: slides.SlideSpec, state: ViewState, height: int) -> None
         return
     figure = slide.figure(rows, state, language)
     wide = slide.key in WIDE_CHARTS  # several panels: across the screen, the words below
+    if geo.is_map(figure):
+        height -= 45  # a map draws on two datasets: a second source line below it
     if wide:
         chart_column = points_column = st.container()
         height -= 40
