@@ -160,3 +160,25 @@ def test_the_share_box_copies_the_link_and_shows_its_qr_code(
     qr = page.get_by_alt_text("QR code of this view's link")
     assert qr.count() == 1
     session.assert_clean()
+
+
+@pytest.mark.parametrize(("page_name", "lang"), [("ceasefire", "en"), ("dprk_russia", "en")])
+def test_the_maps_draw_offline_from_the_apps_own_outline_files(
+    served: AppServer, session: Session, page_name: str, lang: str
+) -> None:
+    """Every request but the app's is blocked: the maps draw their outlines from the app."""
+    from tests.e2e import helpers
+
+    fetched: list[str] = []
+    page = session.new_page()
+    page.on("request", lambda request: fetched.append(request.url))
+    charts = helpers.PAGES[page_name]
+    open_app(page, served.url + f"/{page_name}?lang={lang}", charts=charts)
+    maps = page.locator('[data-testid="stPlotlyChart"]:has(.geolayer)')
+    assert maps.count() >= 1
+    for index in range(maps.count()):
+        drawn = maps.nth(index).locator(".geolayer path.countries, .choroplethlocation, .point")
+        assert drawn.count() > 0, index
+    assert any(url.endswith("/app/static/geo/world_50m.json") for url in fetched)
+    assert session.blocked == []  # nothing asked of a CDN
+    session.assert_clean()
