@@ -36,6 +36,12 @@ TREATMENT_SYMBOL = {
 }
 
 
+def _two_lines(title: str) -> str:
+    """A subplot's title with its bracketed part on a second line (a map half the chart wide
+    has no room for "DeepState (Ukrainian monitoring project)" on one)."""
+    return title.replace("（", "<br>（", 1).replace(" (", "<br>(", 1)
+
+
 def _geo(frame: dict[str, tuple[float, float]], **extra: Any) -> dict[str, Any]:
     """A geo subplot on the shipped outlines: land and country borders, no other base layer."""
     return {
@@ -123,7 +129,7 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
     from dashboard.datasets.oblast_positions import TREATMENTS
 
     actors = list(ACTORS)
-    titles = [label("actor", actor, lang) for actor in actors]
+    titles = [_two_lines(label("actor", actor, lang)) for actor in actors]
     fig = make_subplots(
         rows=2,
         cols=2,
@@ -424,7 +430,7 @@ def control(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
         rows=grid_rows,
         cols=columns,
         specs=[[{"type": "geo"}] * columns for _ in range(grid_rows)],
-        subplot_titles=[label("estimator", code, lang) for code in estimators] or [""],
+        subplot_titles=[_two_lines(label("estimator", code, lang)) for code in estimators] or [""],
         horizontal_spacing=0.02,
         vertical_spacing=0.08,
     )
