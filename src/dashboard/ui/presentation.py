@@ -288,10 +288,12 @@ def _chart_slide(slide: slides.SlideSpec, state: ViewState, height: int) -> None
         start=format_date(start, language),
         end=format_date(end, language),
     )
+    if not slide.figure_spec.dataset.filter_by_date:
+        window = ""  # standing positions: no window to state
     with points_column:
         if wide:
-            st.caption(window + "　" + " / ".join(md_escape(point) for point in words))
-        else:
+            st.caption("　".join(filter(None, [window, " / ".join(map(md_escape, words))])))
+        elif window:
             st.caption(window)
             st.markdown("\n".join(f"- {md_escape(point)}" for point in words))
 
