@@ -42,6 +42,12 @@ def _two_lines(title: str) -> str:
     return title.replace("（", "<br>（", 1).replace(" (", "<br>(", 1)
 
 
+def _title_room(titles: list[str]) -> int:
+    """Top margin for the first row's subplot titles: 20 px a line above 14 px of padding."""
+    lines = max((title.count("<br>") + 1 for title in titles), default=1)
+    return 14 + 20 * lines + 6
+
+
 def _geo(frame: dict[str, tuple[float, float]], **extra: Any) -> dict[str, Any]:
     """A geo subplot on the shipped outlines: land and country borders, no other base layer."""
     return {
@@ -216,7 +222,7 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
         legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
         hoverlabel={"align": "left"},
     )
-    fig.update_layout(margin={"l": 4, "r": 4, "t": 40, "b": 70})
+    fig.update_layout(margin={"l": 4, "r": 4, "t": _title_room(titles), "b": 70})
     return fig
 
 
@@ -423,6 +429,7 @@ def control(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
     latest = latest_shares(rows)
     order = latest.groupby("estimator")["oblast"].nunique().sort_values(ascending=False)
     estimators = [code for code in order.index][:MAX_FACETS]
+    titles = [_two_lines(label("estimator", code, lang)) for code in estimators] or [""]
     count = max(1, len(estimators))
     columns = 2 if count > 1 else 1
     grid_rows = (count + 1) // 2 if count > 1 else 1
@@ -430,7 +437,7 @@ def control(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
         rows=grid_rows,
         cols=columns,
         specs=[[{"type": "geo"}] * columns for _ in range(grid_rows)],
-        subplot_titles=[_two_lines(label("estimator", code, lang)) for code in estimators] or [""],
+        subplot_titles=titles,
         horizontal_spacing=0.02,
         vertical_spacing=0.08,
     )
@@ -498,5 +505,5 @@ def control(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
         **theme.base_layout(lang, height=height),
         legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
     )
-    fig.update_layout(margin={"l": 4, "r": 4, "t": 40, "b": 50})
+    fig.update_layout(margin={"l": 4, "r": 4, "t": _title_room(titles), "b": 50})
     return fig
