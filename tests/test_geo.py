@@ -112,8 +112,9 @@ def test_maps_ask_plotly_for_an_outline_file_the_app_ships() -> None:
         assert subplots
         for key in subplots:
             layout = drawn.layout[key]
-            # plotly loads "<scope>_<resolution>m.json": world_50m, the file shipped
-            assert layout.resolution == 50 and (layout.scope or "world") == "world"
+            # plotly loads "<scope>_<resolution>m.json": world_110m, a file shipped
+            assert f"world_{layout.resolution}m" == geo.WORLD
+            assert (layout.scope or "world") == "world"
             assert layout.showcoastlines is False and layout.showocean is False
 
 

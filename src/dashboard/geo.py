@@ -21,8 +21,11 @@ GEO_DIR = PROJECT_DIR / "static" / "geo"
 #: Where the browser finds the outline files: relative to the page, so a deployment under a
 #: path prefix works too.
 TOPOJSON_URL = "app/static/geo/"
-#: plotly's name for the outline file it loads for a world map at 1:50m.
-WORLD = "world_50m"
+#: plotly's name for the outline file the maps load: the world at 1:110m (the oblasts come
+#: from their own file; the countries around them are context, and the coarser file draws in a
+#: third of the time). ``world_50m.json`` ships for a map that needs more detail.
+WORLD = "world_110m"
+RESOLUTION = 110
 #: Points that must fall inside Ukraine in every outline file (longitude, latitude).
 CRIMEA_POINTS = {
     "Simferopol": (34.10, 44.95),
@@ -65,8 +68,9 @@ FILES: tuple[BoundaryFile, ...] = (
         "e0231866), © OpenStreetMap contributors, ODbL 1.0.",
         note="geoBoundaries' own metadata (geoBoundariesOpen-meta.csv, row UKR-ADM1-14850775) "
         "gives the licence as the Open Data Commons Open Database License 1.0, not CC BY 4.0. "
-        "Clipped to Natural Earth 1:50m land (the units include the territorial sea), rounded, "
-        "and rewound clockwise for plotly (geojson-rewind); as a derived database it stays ODbL.",
+        "Clipped to Natural Earth 1:50m land (the units include the territorial sea), rewound "
+        "clockwise for plotly (geojson-rewind), simplified to 0.01° (about 1 km) with shapely "
+        "(topology kept) and rounded to 3 decimals; as a derived database it stays ODbL.",
     ),
     BoundaryFile(
         name="world_50m",

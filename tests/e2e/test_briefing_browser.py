@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import geo
 from dashboard.briefing import build_html
 from dashboard.slides import CATALOGUE
 from dashboard.state import default_state, parse
@@ -179,6 +180,6 @@ def test_the_maps_draw_offline_from_the_apps_own_outline_files(
     for index in range(maps.count()):
         drawn = maps.nth(index).locator(".geolayer path.countries, .choroplethlocation, .point")
         assert drawn.count() > 0, index
-    assert any(url.endswith("/app/static/geo/world_50m.json") for url in fetched)
+    assert any(url.endswith(f"/app/static/geo/{geo.WORLD}.json") for url in fetched)
     assert session.blocked == []  # nothing asked of a CDN
     session.assert_clean()

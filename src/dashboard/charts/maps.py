@@ -51,7 +51,7 @@ def _title_room(titles: list[str]) -> int:
 def _geo(frame: dict[str, tuple[float, float]], **extra: Any) -> dict[str, Any]:
     """A geo subplot on the shipped outlines: land and country borders, no other base layer."""
     return {
-        "resolution": 50,
+        "resolution": geo.RESOLUTION,
         "projection": {"type": "mercator"},
         "lonaxis": {"range": list(frame["lon"])},
         "lataxis": {"range": list(frame["lat"])},
@@ -149,23 +149,42 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
     points = centres()
     named = t("map.not_named", lang)
     shown_in_legend: set[str] = set()
+    # One area trace per map (the oblasts' outlines travel once per map, not once per
+    # category): each oblast's colour is its treatment's, pale grey where none is named.
+    colours = [NO_STATEMENT, *(theme.colour("treatment", code) for code in TREATMENTS)]
+    steps = len(colours)
+    scale = [
+        [edge, colour]
+        for position, colour in enumerate(colours)
+        for edge in (position / steps, (position + 1) / steps)
+    ]
     for index, actor in enumerate(actors):
         place = {"row": index // 2 + 1, "col": index % 2 + 1}
-        mine = rows[rows["actor"] == actor]
+        mine = rows[rows["actor"] == actor].set_index("oblast", drop=False)
+        codes, hovers = [], []
+        for code in all_ids:
+            if code in mine.index:
+                row = mine.loc[code]
+                codes.append(TREATMENTS.index(str(row["treatment"])) + 1.5)
+                hovers.append(_hover(next(mine.loc[[code]].itertuples(index=False)), lang))
+            else:
+                codes.append(0.5)
+                hovers.append(f"<b>{label('oblast', code, lang)}</b><br>{named}")
         fig.add_trace(
             go.Choropleth(
                 geojson=shapes,
                 featureidkey="id",
                 locations=all_ids,
-                z=[0] * len(all_ids),
-                colorscale=[[0, NO_STATEMENT], [1, NO_STATEMENT]],
+                z=codes,
+                zmin=0,
+                zmax=steps,
+                colorscale=scale,
                 showscale=False,
-                marker={"line": {"color": BORDER, "width": 0.6}},
-                hovertemplate="<b>%{customdata}</b><br>" + named + "<extra></extra>",
-                customdata=[label("oblast", code, lang) for code in all_ids],
-                name=named,
-                showlegend=index == 0,
-                legendgroup="none",
+                marker={"line": {"color": BORDER, "width": 0.7}},
+                hovertext=hovers,
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=label("actor", actor, lang),
+                showlegend=False,
             ),
             **place,
         )
@@ -174,24 +193,6 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
             if chosen.empty:
                 continue
             colour = theme.colour("treatment", treatment)
-            hovers = [_hover(row, lang) for row in chosen.itertuples(index=False)]
-            fig.add_trace(
-                go.Choropleth(
-                    geojson=shapes,
-                    featureidkey="id",
-                    locations=list(chosen["oblast"]),
-                    z=[1] * len(chosen),
-                    colorscale=[[0, colour], [1, colour]],
-                    showscale=False,
-                    marker={"line": {"color": "#1a1a1a", "width": 0.9}},
-                    hovertext=hovers,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    showlegend=False,
-                    legendgroup=treatment,
-                    name=label("treatment", treatment, lang),
-                ),
-                **place,
-            )
             late = layer.late_flags(chosen)
             marker: dict[str, Any] = {
                 "symbol": TREATMENT_SYMBOL.get(treatment, "circle"),
@@ -205,7 +206,7 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
                     lat=[points[code][1] for code in chosen["oblast"]],
                     mode="markers",
                     marker={**marker, "line": layer.edges_for(late, marker["line"])},
-                    hovertext=hovers,
+                    hovertext=[_hover(row, lang) for row in chosen.itertuples(index=False)],
                     hovertemplate="%{hovertext}<extra></extra>",
                     name=label("treatment", treatment, lang),
                     legendgroup=treatment,
@@ -214,6 +215,24 @@ def oblasts(rows: pd.DataFrame, lang: Lang, **_: Any) -> go.Figure:
                 **place,
             )
             shown_in_legend.add(treatment)
+    fig.add_trace(  # the legend's entry for the oblasts a position does not name
+        go.Scattergeo(
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            marker={
+                "symbol": "square",
+                "size": 12,
+                "color": NO_STATEMENT,
+                "line": {"color": BORDER, "width": 1},
+            },
+            name=named,
+            showlegend=True,
+            legendrank=1,
+        ),
+        row=1,
+        col=1,
+    )
     for index in range(len(actors)):
         key = "geo" if index == 0 else f"geo{index + 1}"
         fig.layout[key].update(_geo(UKRAINE_FRAME))
