@@ -41,7 +41,8 @@ PAGE_SECTION = {
     "dprk_russia": "dprk_russia",
     "recommendations": "recommendations",
 }
-#: Where a page's charts start by default (the page's own lower bound).
+#: Each chapter page's first day: its date range's lower bound (``views``) and where its
+#: charts' slides start by default.
 PAGE_FROM = {
     "ceasefire": date(2024, 1, 1),
     "war_economy": date(2014, 1, 1),

@@ -351,7 +351,7 @@ def _briefing_params(values, spec, follow_up, notice):  # type: ignore[no-untype
         )
     windows: dict[str, tuple[date, date]] = {}
     talk: dict[str, str] = {}
-    hi = spec.upper(follow_up) if spec.lo < spec.hi else (CHECKED if follow_up else AS_OF)
+    hi = spec.since_upper(follow_up)  # a window may reach the end of the layer shown
     for key in spec.catalogue:
         raw = values.get(f"{WINDOW_PREFIX}{key}", "").strip()
         if raw:

@@ -70,11 +70,11 @@ OVERVIEW = ViewSpec(
     search=True,
 )
 #: From 2024: the battlefield and support series begin then; the talks' own axis starts in 2025.
-CEASEFIRE = page("ceasefire", date(2024, 1, 1))
-WAR_ECONOMY = page("war_economy", date(2014, 1, 1), overlays=OVERLAYS)
-SANCTIONS = page("sanctions", date(2022, 2, 1))
-DPRK_RUSSIA = page("dprk_russia", date(2023, 1, 1))
-RECOMMENDATIONS = page("recommendations", date(2022, 2, 1))
+CEASEFIRE = page("ceasefire", slides.PAGE_FROM["ceasefire"])
+WAR_ECONOMY = page("war_economy", slides.PAGE_FROM["war_economy"], overlays=OVERLAYS)
+SANCTIONS = page("sanctions", slides.PAGE_FROM["sanctions"])
+DPRK_RUSSIA = page("dprk_russia", slides.PAGE_FROM["dprk_russia"])
+RECOMMENDATIONS = page("recommendations", slides.PAGE_FROM["recommendations"])
 DATA_SOURCES = ViewSpec(
     page="data_sources",
     lo=AS_OF,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -248,6 +249,12 @@ def _number(numbers: dict[str, Source], publisher: str, title: str, url: str) ->
     return numbers[url]
 
 
+def position_cell(row: Any, lang: Lang) -> str:
+    """A cell of the positions table: the position, its source's publisher in brackets."""
+    text, publisher = getattr(row, f"position_{lang}"), row.source_publisher
+    return f"{text}（{publisher}）" if lang == "ja" else f"{text} ({publisher})"
+
+
 def _positions(rows: pd.DataFrame, lang: Lang) -> tuple[PositionsGroup, ...]:
     """The positions table cut into its issue groups (issues no source addresses left out)."""
     cells = {(str(r.issue), str(r.actor)): r for r in rows.itertuples(index=False)}
@@ -262,13 +269,7 @@ def _positions(rows: pd.DataFrame, lang: Lang) -> tuple[PositionsGroup, ...]:
             line = [label("issue", issue, lang)]
             for actor in ACTORS:
                 row = cells.get((issue, actor))
-                line.append(
-                    missing
-                    if row is None
-                    else f"{getattr(row, f'position_{lang}')}（{row.source_publisher}）"
-                    if lang == "ja"
-                    else f"{getattr(row, f'position_{lang}')} ({row.source_publisher})"
-                )
+                line.append(missing if row is None else position_cell(row, lang))
             table.append(tuple(line))
         if table:
             groups.append(
@@ -277,7 +278,7 @@ def _positions(rows: pd.DataFrame, lang: Lang) -> tuple[PositionsGroup, ...]:
     return tuple(groups)
 
 
-def _metrics(frames: Frames, state: ViewState, lang: Lang) -> tuple[Metric, ...]:
+def key_numbers(frames: Frames, state: ViewState, lang: Lang) -> tuple[Metric, ...]:
     """The overview's key figures, from the rows of the layer shown."""
     out = []
     for spec in REGISTRY.values():
@@ -317,7 +318,7 @@ def _slide(
         base["judgements"] = tuple(line.text for line in curated.judgements)
         base["japan"] = tuple(line.text for line in curated.japan)
     if spec.kind == "numbers":
-        base["metrics"] = _metrics(frames, state, lang)
+        base["metrics"] = key_numbers(frames, state, lang)
     if spec.chart is None:
         return SlideContent(**base)  # type: ignore[arg-type]
     missing = tuple(name for name in spec.datasets if name not in frames)

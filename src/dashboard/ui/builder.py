@@ -8,22 +8,13 @@ The choice lives in the URL (``slides=``, ``w.KEY=``, ``tp.KEY=``, ``mine=``, ``
 
 from __future__ import annotations
 
-import logging
 from datetime import date
-from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import slides
-from dashboard.briefing import (
-    ChartRenderingUnavailable,
-    build_deck,
-    build_handout,
-    build_html,
-    shared_renderer,
-)
 from dashboard.briefing.deck import open_template
 from dashboard.datasets.core import FIRST_DAY
 from dashboard.i18n import Lang, t
@@ -33,10 +24,9 @@ from dashboard.state import (
     ViewSpec,
     ViewState,
 )
+from dashboard.ui import exports
 from dashboard.ui.controls import PLAN_KEY
-from dashboard.ui.exports import PPTX_MIME
 
-log = logging.getLogger("dashboard")
 TABLE_KEY = "builder.table"
 TEMPLATE_KEY = "builder.template"
 #: Talking points are typed on one line in the table: several are separated by these.
@@ -270,47 +260,11 @@ def _template(language: Lang) -> bytes | None:
     return data
 
 
-def _built(build: Any, state: ViewState) -> bytes:
-    try:
-        return bytes(build(state, state.lang, renderer=shared_renderer()))
-    except ChartRenderingUnavailable:
-        log.warning("briefing without chart pictures: no usable Chromium")
-        return bytes(build(state, state.lang, with_charts=False))
-
-
 def _downloads(state: ViewState, template: bytes | None) -> None:
     language = state.lang
     st.subheader(t("builder.downloads", language))
     stem = f"briefing_{len(slides.deck_keys(state))}slides_{language}"
-    deck, handout, html = st.columns(3)
-    deck.download_button(
-        t("present.deck", language),
-        data=partial(_built, partial(build_deck, template=template), state),
-        file_name=f"{stem}.pptx",
-        mime=PPTX_MIME,
-        key="builder.download.deck",
-        icon=":material/slideshow:",
-        width="stretch",
-        on_click="ignore",
-    )
-    handout.download_button(
-        t("present.handout", language),
-        data=partial(_built, build_handout, state),
-        file_name=f"{stem}.pdf",
-        mime="application/pdf",
-        key="builder.download.handout",
-        icon=":material/picture_as_pdf:",
-        width="stretch",
-        on_click="ignore",
-    )
-    html.download_button(
-        t("builder.html", language),
-        data=lambda: build_html(state, state.lang),
-        file_name=f"{stem}.html",
-        mime="text/html",
-        key="builder.download.html",
-        icon=":material/html:",
-        width="stretch",
-        on_click="ignore",
+    exports.briefing_buttons(
+        state, stem, st.columns(3), key="builder.download", template=template, on_click="ignore"
     )
     st.caption(t("builder.html_help", language))

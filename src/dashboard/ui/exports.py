@@ -9,8 +9,9 @@ built without pictures and the image buttons are replaced by a note saying what 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +42,37 @@ def _built(build: Callable[..., bytes], state: ViewState) -> bytes:
         return build(state, state.lang, with_charts=False)
 
 
+def briefing_buttons(
+    state: ViewState,
+    stem: str,
+    places: Sequence[Any],
+    *,
+    key: str,
+    template: bytes | None = None,
+    on_click: Literal["rerun", "ignore"] = "rerun",
+) -> None:
+    """The deck (PPTX), handout (PDF) and HTML briefing of the briefing's slides, one button in
+    each of ``places``; each file is built when its button is clicked, never on a rerun."""
+    files = (
+        ("deck", partial(_built, partial(build_deck, template=template), state), "pptx", PPTX_MIME,
+         ":material/slideshow:"),
+        ("handout", partial(_built, build_handout, state), "pdf", "application/pdf",
+         ":material/picture_as_pdf:"),
+        ("html", partial(build_html, state, state.lang), "html", "text/html", ":material/html:"),
+    )  # fmt: skip
+    for place, (name, data, suffix, mime, icon) in zip(places, files, strict=True):
+        place.download_button(
+            t(f"present.{name}", state.lang),
+            data=data,
+            file_name=f"{stem}.{suffix}",
+            mime=mime,
+            key=f"{key}.{name}",
+            icon=icon,
+            width="stretch",
+            on_click=on_click,
+        )
+
+
 def briefing_downloads(state: ViewState, page: str) -> None:
     """Sidebar: deck (PPTX), handout (PDF) and HTML briefing of the briefing's slides."""
     side = st.sidebar
@@ -48,23 +80,7 @@ def briefing_downloads(state: ViewState, page: str) -> None:
     side.subheader(t("present.exports", language))
     side.caption(t("present.exports_help", language))
     stem = f"briefing_{page}_{state.start:%Y%m%d}-{state.end:%Y%m%d}_{language}"
-    files = (
-        ("deck", build_deck, "pptx", PPTX_MIME, ":material/slideshow:"),
-        ("handout", build_handout, "pdf", "application/pdf", ":material/picture_as_pdf:"),
-        ("html", build_html, "html", "text/html", ":material/html:"),
-    )
-    for name, build, suffix, mime, icon in files:
-        side.download_button(
-            t(f"present.{name}", language),
-            data=partial(_built, build, state)  # built on click, not on every rerun
-            if build is not build_html
-            else partial(build_html, state, state.lang),
-            file_name=f"{stem}.{suffix}",
-            mime=mime,
-            key=f"download.{name}",
-            icon=icon,
-            width="stretch",
-        )
+    briefing_buttons(state, stem, [side] * 3, key="download")
     if browser_path() is None:
         side.caption(t("present.no_browser", language, hint=INSTALL_HINT))
 

@@ -20,7 +20,7 @@ from streamlit.components.v2 import component
 
 from dashboard import claims, geo, slides
 from dashboard.briefing import describe_filters
-from dashboard.briefing.content import layer_line
+from dashboard.briefing.content import key_numbers, layer_line, position_cell
 from dashboard.briefing.deck import WIDE_CHARTS
 from dashboard.chapter import author_name, chapter
 from dashboard.datasets.ceasefire_positions import ACTORS, ISSUE_GROUPS
@@ -225,14 +225,13 @@ def _summary_slide(slide: slides.SlideSpec, language: Lang) -> None:
 
 
 def _numbers_slide(state: ViewState) -> None:
-    from dashboard.briefing.content import _metrics  # the deck's own key numbers
     from dashboard.datasets import REGISTRY
 
     language = state.lang
     st.title(slides.CATALOGUE["numbers"].title(language))
     frames = {name: dataset(name, language) for name in REGISTRY}
     loaded = {name: frame for name, frame in frames.items() if frame is not None}
-    metrics = _metrics(loaded, state, language)
+    metrics = key_numbers(loaded, state, language)  # the deck's own key numbers
     columns = st.columns(max(1, len(metrics)))
     for column, metric in zip(columns, metrics, strict=False):
         column.metric(metric.label, metric.value)
@@ -310,16 +309,12 @@ def _positions_slide(slide: slides.SlideSpec, state: ViewState, part: int) -> No
     frame = dataset("ceasefire_positions", language)
     if frame is None:
         return
-    rows = frame[frame["issue"] == issue]
-    cells = []
-    for actor in ACTORS:
-        found = rows[rows["actor"] == actor]
-        if found.empty:
-            cells.append(t("table.not_stated", language))
-            continue
-        row = found.iloc[0]
-        text, publisher = str(row[f"position_{language}"]), str(row["source_publisher"])
-        cells.append(f"{text}（{publisher}）" if language == "ja" else f"{text} ({publisher})")
+    by_actor = {str(row.actor): row for row in frame[frame["issue"] == issue].itertuples()}
+    missing = t("table.not_stated", language)
+    cells = [
+        position_cell(by_actor[actor], language) if actor in by_actor else missing
+        for actor in ACTORS
+    ]
     table = pd.DataFrame([cells], columns=[label("actor", a, language) for a in ACTORS])
     st.table(table.style.hide(axis="index"))  # the issue is the slide's title
     st.caption(t("briefing.positions_note", language))

@@ -7,6 +7,7 @@ The link is the page's address in the browser with the query parameters of the v
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from urllib.parse import urlencode
 
 import segno
@@ -50,6 +51,7 @@ def link(state: ViewState, spec: ViewSpec, *, present: bool | None = None) -> st
     return f"{base}?{query}" if query else base
 
 
+@lru_cache(maxsize=256)
 def qr_png(url: str) -> bytes:
     """The QR code of ``url`` as a PNG (black on white, with its quiet zone)."""
     out = io.BytesIO()
