@@ -15,7 +15,15 @@ from dashboard.briefing import build_html
 from dashboard.slides import CATALOGUE
 from dashboard.state import default_state, parse
 from dashboard.views import BRIEFING, CEASEFIRE
-from tests.e2e.harness import AppServer, Session, _wait_for_run, open_app, rerun, runs_finished
+from tests.e2e.harness import (
+    AppServer,
+    Session,
+    _wait_for_run,
+    open_app,
+    rerun,
+    runs_finished,
+    wait_for_charts,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -69,6 +77,10 @@ def test_presentation_mode_fits_the_projector(
         url = served.url + f"/ceasefire?present=1&slide={number}&lang={lang}"
         open_app(page, url, charts=charts)
         _presented(page)
+        # The slide is redrawn at the window's height: let a map finish drawing before the
+        # next slide is opened (plotly throws if its geo subplot is torn down mid-draw).
+        wait_for_charts(page, charts)
+        page.wait_for_timeout(300)
         fits = page.evaluate(FITS)
         assert fits["buttons"] == 3, key
         assert fits["overflow"] <= 1 and fits["below"] <= 0, (lang, number, key, fits)
