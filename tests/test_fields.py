@@ -100,3 +100,24 @@ def test_dataset_descriptions_use_words_not_column_names(lang: Lang) -> None:
     for entry in [PACKAGE, *PACKAGE["resources"]]:
         text = entry[key]
         assert not COLUMN_TALK.search(text), (entry["name"], COLUMN_TALK.findall(text))
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCES))
+def test_field_descriptions_are_in_the_ui_language(name: str) -> None:
+    """The description column is Japanese on the Japanese page and English on the English one:
+    every field carries both, and neither names a CSV column where a reader's label exists."""
+    items = RESOURCES[name]["schema"]["fields"]
+    for lang, key in (("ja", "x_description_ja"), ("en", "description")):
+        shown = list(fields_table(RESOURCES[name], lang)[t("page.field_description", lang)])
+        assert shown == [item[key] for item in items], (name, lang)
+    for item in items:
+        japanese = item["x_description_ja"]
+        assert re.search(r"[ぁ-んァ-ヶ一-龠]", japanese), (name, item["name"], japanese)
+        assert japanese != item["description"]
+        # A column is named by the label readers see (「単位」), not by its CSV name.
+        others = {field["name"] for field in items if "_" in field["name"]} - {item["name"]}
+        named = [
+            column for column in others if re.search(rf"(?<![\w<]){column}(?![\w>])", japanese)
+        ]
+        assert not named, (name, item["name"], named)
+    assert t("page.field_description", "ja") == "説明"

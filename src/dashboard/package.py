@@ -42,6 +42,29 @@ PROVENANCE = {
     "note": "In English: what the sources add, disagreements between them, earlier estimates, "
     "local-date differences, caveats.",
 }
+#: The same in Japanese (the Data and sources page shows a field's description in the UI
+#: language; a dataset's own columns carry theirs in the package as ``x_description_ja``).
+PROVENANCE_JA = {
+    "source_publisher": "この行のために参照した出典の発行者（原典を明記した転載の場合は "
+    "'<Original> via <site>' の形で記載）。",
+    "source_title": "出典ページに記載されたとおりのタイトル（「タイトルの確かめ方」を参照）。",
+    "source_title_basis": "ページ記載の表題（page）：ページから読み取ったタイトル。"
+    "URLから復元した表題（ページの表題は未確認）（url）：ページのタイトルを読み取れなかったため、"
+    "URLから復元したもの。編集者による説明（ページに表題なし）（editor）："
+    "タイトルを表示しないページについて、編集者が記した説明。",
+    "source_url": "この行のために参照した出典ページのウェブアドレス。",
+    "source_tier": "公式（official）、通信社（agency）、報道機関（press）、二次資料（secondary）の"
+    "いずれか。「リンク」のURLのホスト名について、発行者一覧（publishers.csv）に登録された区分と"
+    "一致しなければならない。",
+    "source_accessed": "このダッシュボードのために出典を閲覧した日。",
+    "source_2_publisher": "この行のために参照した、独立した第2の出典（ない場合は空欄）。",
+    "source_2_title": "第2の出典ページのタイトル。",
+    "source_2_url": "第2の出典ページのウェブアドレス。",
+    "source_2_tier": "第2の出典の区分（発行者一覧に登録された区分のとおり）。",
+    "source_2_accessed": "第2の出典を閲覧した日。",
+    "note": "英語で記載：出典が補足する情報、出典間の相違、以前の推計値、現地時間による日付のずれ、"
+    "留意点。",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +110,7 @@ def fields(table: Table, existing: dict[str, dict[str, Any]]) -> list[dict[str, 
             "name": name,
             "type": TYPES[kind],
             "description": before.get("description") or PROVENANCE.get(name, ""),
+            "x_description_ja": before.get("x_description_ja") or PROVENANCE_JA.get(name, ""),
         }
         if "unit" in before:
             entry["unit"] = before["unit"]
@@ -180,8 +204,9 @@ def missing_descriptions(package: dict[str, Any]) -> Iterable[str]:
             if not resource.get(key):
                 yield f"{resource['name']}: {key}"
         for item in resource["schema"]["fields"]:
-            if not item.get("description"):
-                yield f"{resource['name']}.{item['name']}: description"
+            for key in ("description", "x_description_ja"):
+                if not item.get(key):
+                    yield f"{resource['name']}.{item['name']}: {key}"
 
 
 def dumps(package: dict[str, Any]) -> str:

@@ -36,7 +36,8 @@ def _localised(entry: dict[str, Any], key: str, language: Lang) -> str:
 
 def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
     """The resource's fields as a reader reads them: the name the tables give each column, the
-    column in the CSV, its type, unit, description and allowed values in words."""
+    column in the CSV, its type, unit, description (in the UI language) and allowed values in
+    words."""
     name = resource["name"]
     return pd.DataFrame(
         [
@@ -45,7 +46,7 @@ def fields_table(resource: dict[str, Any], language: Lang) -> pd.DataFrame:
                 t("page.field_name", language): item["name"],
                 t("page.field_type", language): fields.type_words(item["type"], language),
                 t("page.field_unit", language): fields.unit_words(item.get("unit", ""), language),
-                t("page.field_description", language): item["description"],
+                t("page.field_description", language): _localised(item, "description", language),
                 t("page.field_constraints", language): fields.constraint_words(
                     name, item, language
                 ),
