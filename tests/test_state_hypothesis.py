@@ -472,6 +472,7 @@ REVIEWED_COMPONENTS = frozenset(
     {
         "4e295911b02f9aaf31d9d6a53731749a4e06c102a8a83fc84cc35c71183f79df",
         "d9fccca794d887915f3cd0a3950b93917ab635d5df1c4bd692a236224329b214",
+        "e7cc19fd9e579bf20333e6b67ffc81f1ce75d03fbd00f3d6f76f2c2839b463f7",  # viewport width
     }
 )
 

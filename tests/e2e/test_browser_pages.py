@@ -7,10 +7,13 @@ is also each page rendering without network access.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import Page
 
 from tests.e2e import helpers
-from tests.e2e.harness import AppServer, Session, open_app
+from tests.e2e.harness import AppServer, Session, open_app, runs_finished, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -73,12 +76,20 @@ LAYOUT_FAULTS = """() => {
       const height = plot.getBoundingClientRect().height;
       if (height < 90) faults.push(`chart ${number}: a plot is only ${Math.round(height)} px tall`);
     });
+    // plotly clips the legend to its background box: a name past it is cut, not shown.
+    const legendBox = chart.querySelector('.legend .bg');
+    const edge = Math.min(box.right,
+      legendBox ? legendBox.getBoundingClientRect().right : box.right);
     const entries = [...chart.querySelectorAll('.legend .traces')].map(entry => {
       const r = entry.getBoundingClientRect();
-      return {name: entry.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+      const text = entry.querySelector('.legendtext');
+      const name = text ? text.getBoundingClientRect().right : r.right;
+      return {name: entry.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+              text: name};
     });
     entries.forEach((a, i) => {
-      if (a.right > box.right + 1) faults.push(`chart ${number}: legend "${a.name}" runs out`);
+      if (a.right > box.right + 1 || a.text > edge + 1)
+        faults.push(`chart ${number}: legend "${a.name}" runs out`);
       entries.slice(i + 1).forEach(b => {
         const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
@@ -112,13 +123,60 @@ LAYOUT_FAULTS = """() => {
 
 
 CHART_PAGES = [name for name, charts in helpers.PAGES.items() if charts]
+VIEWPORT_HEIGHT = {1024: 768, 390: 844}
+
+
+def open_on_phone(page: Page, url: str, charts: int) -> Page:
+    """Open ``url`` on a phone and wait for the charts laid out for its width: the page draws
+    once, the viewport script reports the width, and the charts come again without toolbar."""
+    page = open_app(page, url, charts=charts)
+    page.wait_for_function(
+        """n => {
+          const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+          return plots.length >= n && plots.every(p => p.querySelector('.main-svg')
+            && !p.querySelector('.modebar'));
+        }""",
+        arg=charts,
+        timeout=60_000,
+    )
+    wait_for_charts(page, charts)
+    return page
+
+
+def test_phone_charts_are_fitted_without_toolbar_and_a_desktop_draws_once(
+    served: AppServer, session: Session
+) -> None:
+    """On a phone the charts come again, fitted to its width, with no toolbar over their
+    legends (the PNG and SVG buttons stay under each chart); on a projector the toolbar is
+    there and the width script causes no second run."""
+    page = session.new_page()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page = open_app(page, served.url + "/war_economy", charts=helpers.PAGES["war_economy"])
+    page.wait_for_timeout(2500)
+    assert runs_finished(page) == 1
+    assert page.locator('[data-testid="stPlotlyChart"] .modebar').count() > 0
+    phone = session.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone = open_on_phone(phone, served.url + "/war_economy", helpers.PAGES["war_economy"])
+    assert runs_finished(phone) == 2
+    # The trade chart's four panels stand in one column on the phone.
+    lefts = phone.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .map(c => [...c.querySelectorAll('.draglayer .nsewdrag')]
+                 .map(p => Math.round(p.getBoundingClientRect().left)))
+                 .filter(xs => xs.length >= 4)"""
+    )
+    assert lefts and all(len(set(xs)) == 1 for xs in lefts), lefts
+    assert phone.get_by_role("button", name=re.compile("PNG")).count() >= 1
+    session.assert_clean()
 
 
 @pytest.mark.parametrize(
     ("page_name", "lang", "width"),
     [(name, lang, 1280) for name in CHART_PAGES for lang in ("ja", "en")]
     + [(name, "ja", 1024) for name in CHART_PAGES]
-    + [(name, "latest", 1280) for name in CHART_PAGES],
+    + [(name, "latest", 1280) for name in CHART_PAGES]
+    + [(name, lang, 390) for name in CHART_PAGES for lang in ("ja", "en")],
 )
 def test_legends_ticks_and_key_events_fit_their_charts(
     served: AppServer, session: Session, page_name: str, lang: str, width: int
@@ -130,8 +188,9 @@ def test_legends_ticks_and_key_events_fit_their_charts(
     charts = helpers.PAGES[page_name]
     query = {"en": "?lang=en", "latest": "?lang=en&asof=latest"}.get(lang, "")
     page = session.new_page()
-    page.set_viewport_size({"width": width, "height": 768 if width == 1024 else 720})
-    page = open_app(page, served.url + helpers.path(page_name) + query, charts=charts)
+    page.set_viewport_size({"width": width, "height": VIEWPORT_HEIGHT.get(width, 720)})
+    url = served.url + helpers.path(page_name) + query
+    page = open_on_phone(page, url, charts) if width < 640 else open_app(page, url, charts=charts)
     entries = page.locator('[data-testid="stPlotlyChart"] .legend .traces').count()
     assert page.evaluate(LAYOUT_FAULTS) == []
     if page_name in ("war_economy", "dprk_russia"):

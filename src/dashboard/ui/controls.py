@@ -26,7 +26,7 @@ from dashboard.state import (
     parse,
     to_query,
 )
-from dashboard.ui import exports, presentation, share
+from dashboard.ui import exports, presentation, share, viewport
 from dashboard.ui.common import LANG_KEY, ensure_router, language_switch, page_language
 
 PAGE_KEY = "_page"
@@ -338,6 +338,7 @@ def page_state(spec: ViewSpec) -> tuple[ViewState, list[Notice]]:
     notices = begin(spec)
     language = language_switch()
     page_language(language)
+    viewport.watch()
     state = filters(spec, language)
     exports.briefing_downloads(state, spec.page)
     share.share(state, spec)

@@ -7,6 +7,7 @@ Narrative paragraphs name panels with ``[[chart:<name>]]``; ``PANELS`` maps thos
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import events, filters, geo, selection
-from dashboard.charts import layer, timeline
+from dashboard.charts import fit, layer, timeline
 from dashboard.charts.alt import events_sentence
 from dashboard.datasets import REGISTRY, Dataset
 from dashboard.datasets.cached import load
@@ -26,6 +27,7 @@ from dashboard.datasets.spec import in_lang
 from dashboard.figures import FIGURES, Figure
 from dashboard.i18n import Lang, t
 from dashboard.state import ViewState
+from dashboard.ui import viewport
 from dashboard.ui.common import dataset, md_escape, panel, source_line
 from dashboard.ui.exports import chart_downloads
 from dashboard.ui.tables import Layers, table_view
@@ -132,10 +134,23 @@ def table_and_cards(table: pd.DataFrame, key: str, language: Lang) -> None:
             st.markdown("\n".join(lines))
 
 
+#: On a phone the toolbar would stand over the legend and titles; the chart's PNG and SVG
+#: buttons below it do what the toolbar's picture button does.
+PHONE_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
+
+
 def _chart(fig: go.Figure, key: str, alt: str) -> None:
     """The figure with its own theme (Streamlit's chart theme would override our type sizes
-    and colours) and a text alternative for screen readers."""
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None, alt=alt)
+    and colours) and a text alternative for screen readers; on a phone, laid out again for
+    the chart's width (``fit.for_width``) and without the toolbar."""
+    width = viewport.chart_width()
+    if width is not None:
+        try:
+            fig = fit.for_width(fig, width)
+        except Exception:  # the chart as built is better than none (tests fit every chart)
+            logging.getLogger("dashboard").exception("fitting %s to %s px failed", key, width)
+    config = PLOTLY_CONFIG if width is None else PHONE_CONFIG
+    st.plotly_chart(fig, width="stretch", config=config, key=key, theme=None, alt=alt)
 
 
 def showing(shown: int, total: int, language: Lang) -> str:
