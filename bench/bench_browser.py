@@ -56,15 +56,18 @@ import streamlit as st
 rows = pd.read_csv({csv!r}, parse_dates=["date"])
 st.plotly_chart(go.Figure(go.Scatter(x=rows["date"], y=rows["jurisdiction"], mode="markers")))
 '''
-MOUNTED = """() => document.querySelectorAll('[data-testid="stDataFrame"]').length >= 1
-    && document.querySelectorAll('[data-testid="stDownloadButton"]').length >= 7"""
+#: A page without charts is ready when its tables and download buttons are there: Data and
+#: sources' dataset downloads, the briefing builder's slide table and its three downloads.
+MOUNTED = """n => document.querySelectorAll('[data-testid="stDataFrame"]').length >= 1
+    && document.querySelectorAll('[data-testid="stDownloadButton"]').length >= n"""
+DOWNLOADS = {"data_sources": 7, "briefing": 3}
 
 
 def ready(page: Page, name: str) -> None:
     if helpers.PAGES.get(name, 1):
         wait_for_charts(page, helpers.PAGES.get(name, 1))
     else:
-        page.wait_for_function(MOUNTED)
+        page.wait_for_function(MOUNTED, arg=DOWNLOADS.get(name, 1))
 
 
 def first_visit(browser: Browser, url: str, name: str) -> float:
