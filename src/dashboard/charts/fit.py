@@ -22,12 +22,15 @@ import math
 import re
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
 from dashboard.charts.common import (
     LEGEND_ENTRY_PAD_PX,
+    LEGEND_HALF_PX,
     _two_lines_at_a_word,
+    legend_below,
     text_px,
     wrap_title,
 )
@@ -160,7 +163,7 @@ class _Frame:
         # Centred titles in a row (panels side by side) keep clear of their neighbours.
         for other in self.centred:
             if other is not annotation and other.get("y") == annotation.get("y"):
-                gap = abs(self.x(float(other.get("x") or 0)) - at + 0.0)
+                gap = abs(self.x(float(other.get("x") or 0)) - at)
                 room = min(room, gap - TICK_GAP_PX) if gap > 0 else room
         return room
 
@@ -202,7 +205,7 @@ def _legend_name(name: str, room: float) -> str:
     )
 
 
-def _legend_rows(names: list[str], room: float, per_row: int) -> int:
+def _legend_rows(names: list[str], per_row: int) -> int:
     """Lines the legend takes: entries ``per_row`` a row, each row as tall as its tallest."""
     rows = [names[i : i + per_row] for i in range(0, len(names), per_row)]
     return sum(max(name.count("<br>") + 1 for name in row) for row in rows)
@@ -230,16 +233,16 @@ def _fit_legend(
         if _widest(trace["name"], theme.TICK_FONT_SIZE) > room:
             trace["name"] = _legend_name(trace["name"], room)
     after = [trace["name"] for trace in shown]
-    longest = max(_widest(name, theme.TICK_FONT_SIZE) for name in after)
-    entry = longest + LEGEND_ENTRY_PAD_PX
-    per_row = max(1, int((frame.width - frame.left) // entry))
-    # In pixels: a fraction would be of the plot, and plotly clips an entry to its width.
-    legend.update(entrywidth=round(entry), entrywidthmode="pixels")
+    # Entries the longest name's width in pixels (never a fraction: that would be of the plot,
+    # and plotly clips an entry to its width), as many a row as the chart holds.
+    sized = legend_below(shown, half=math.inf)
+    legend.update(entrywidth=sized["entrywidth"], entrywidthmode=sized["entrywidthmode"])
     layout["legend"] = legend
+    per_row = max(1, int((frame.width - frame.left) // sized["entrywidth"]))
     # The builder's own layout, at the column's width: two a row where names fit half of it.
-    old_per_row = 2 if max(_widest(name, theme.TICK_FONT_SIZE) for name in before) < 196 else 1
-    total = _legend_rows(after, room, per_row)
-    return total - _legend_rows(before, room, old_per_row), total
+    longest_before = max(_widest(name, theme.TICK_FONT_SIZE) for name in before)
+    total = _legend_rows(after, per_row)
+    return total - _legend_rows(before, 2 if longest_before <= LEGEND_HALF_PX else 1), total
 
 
 def _date_labels(text: str) -> str:
@@ -254,15 +257,13 @@ def _date_labels(text: str) -> str:
 
 
 def _as_number(value: Any) -> float | None:
-    import pandas as pd
-
+    """A position on an axis: a number as it is, a date (text or timestamp) in ns."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
     try:
-        return float(pd.Timestamp(value).value) if isinstance(value, str) else float(value)
+        return float(pd.Timestamp(value).value)
     except (TypeError, ValueError):
-        try:
-            return float(pd.Timestamp(value).value)
-        except (TypeError, ValueError):
-            return None
+        return None
 
 
 def _fit_array_ticks(axis: dict[str, Any], px: float) -> None:
@@ -488,18 +489,18 @@ def _stack_panels(data: list[dict[str, Any]], layout: dict[str, Any]) -> tuple[f
     plot_before = max(1.0, float(layout.get("height") or 450) - top - bottom)
     rows_before = len({round(y[1], 2) for _, _, y in panels})
     each = max(MAP_PANEL_PX if maps else PANEL_PX, plot_before / rows_before * 0.8)
-    lines = [
-        max(
-            [
-                str(item.get("text")).count("<br>") + 1
-                for item in titles
-                if _near(float(item.get("x") or 0), (x[0] + x[1]) / 2)
-                and _near(float(item.get("y") or 0), y[1])
-            ]
-            or [0]
-        )
+    # Each panel's title: the one centred over it, standing at its top.
+    own = [
+        [
+            item
+            for item in titles
+            if _near(float(item.get("x") or 0), (x[0] + x[1]) / 2)
+            and _near(float(item.get("y") or 0), y[1])
+        ][:1]
         for _, x, y in panels
     ]
+    lines = [max((str(item.get("text")).count("<br>") + 1 for item in found), default=0)
+             for found in own]  # fmt: skip
     # Above a panel: the tick labels of the one before it, then its own title's lines.
     below_ticks = [ticks.get(id(axes[0]), 0) for axes, _, _ in panels]
     gaps = [
@@ -507,25 +508,17 @@ def _stack_panels(data: list[dict[str, Any]], layout: dict[str, Any]) -> tuple[f
         for i, n in enumerate(lines)
     ]
     plot = each * len(panels) + sum(gaps)
-    moved: set[int] = set()
     at = plot
-    for (axes, x, y), gap, _ in zip(panels, gaps, lines, strict=True):
+    for (axes, _, _), gap, found in zip(panels, gaps, own, strict=True):
         at -= gap
         high, low = min(1.0, at / plot), max(0.0, (at - each) / plot)
         at -= each
-        for item in titles:
-            if id(item) in moved:
-                continue
-            if _near(float(item.get("x") or 0), (x[0] + x[1]) / 2) and _near(
-                float(item.get("y") or 0), y[1]
-            ):
-                item.update(x=0.5, y=high)
-                moved.add(id(item))
+        for item in found:
+            item.update(x=0.5, y=high)
         if len(axes) == 1:  # a map
             axes[0]["domain"] = {"x": [0.0, 1.0], "y": [low, high]}
         else:
             axes[0]["domain"], axes[1]["domain"] = [0.0, 1.0], [low, high]
-    del plot_before
     return plot, below_ticks[-1]
 
 
