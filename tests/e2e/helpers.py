@@ -137,8 +137,15 @@ def type_date(page: Page, number: int, value: str) -> None:
     year, month, day = value.split("-")
     field = date_field(page, number)
     for part, digits in (("year", year), ("month", month), ("day", day)):
-        field.locator(f'[data-type="{part}"]').click()
-        page.keyboard.type(digits)
+        segment = field.locator(f'[data-type="{part}"]')
+        # Under load a click can land while the field redraws and the keys go nowhere: the
+        # segment must show the digits before the next one is typed (three tries).
+        for _ in range(3):
+            segment.click()
+            page.keyboard.type(digits)
+            if segment.inner_text().strip() == digits:
+                break
+        expect(segment).to_have_text(digits)
 
 
 def blur(page: Page) -> None:

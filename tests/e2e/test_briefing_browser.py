@@ -5,10 +5,13 @@ briefing opened from a file with every network request blocked, and the builder'
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from dashboard import geo
 from dashboard.briefing import build_html
@@ -26,6 +29,17 @@ from tests.e2e.harness import (
 )
 
 pytestmark = pytest.mark.e2e
+
+
+def settle(page: Page) -> None:
+    """Under load the last run's elements can stand a moment after the run ended (Streamlit
+    replaces them as the new ones arrive): give the slide up to 5 s to fit before measuring."""
+    with contextlib.suppress(PlaywrightTimeoutError):  # measured and reported below
+        page.wait_for_function(
+            f"() => {{ const f = ({FITS})(); return f.overflow <= 1 && f.below <= 0; }}",
+            timeout=5_000,
+        )
+
 
 FITS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -81,6 +95,7 @@ def test_presentation_mode_fits_the_projector(
         # next slide is opened (plotly throws if its geo subplot is torn down mid-draw).
         wait_for_charts(page, charts)
         page.wait_for_timeout(300)
+        settle(page)
         fits = page.evaluate(FITS)
         assert fits["buttons"] == 3, key
         assert fits["overflow"] <= 1 and fits["below"] <= 0, (lang, number, key, fits)
