@@ -220,10 +220,14 @@ class Session:
             self.blocked.append(route.request.url)
             route.abort("blockedbyclient")
 
-    def assert_clean(self) -> None:
+    def assert_clean(self, *, tolerated: tuple[str, ...] = ()) -> None:
+        """No console error, page error, failed request or dialog; a page error containing
+        one of ``tolerated`` (a known third-party fault a test names) is let pass."""
         problems = {
             "console errors": self.console_errors,
-            "uncaught page errors": self.page_errors,
+            "uncaught page errors": [
+                error for error in self.page_errors if not any(t in error for t in tolerated)
+            ],
             "HTTP errors": self.http_errors,
             "failed requests": self.failed_requests,
             "requests to non-loopback hosts (blocked)": self.blocked,

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from dashboard import geo
@@ -186,7 +186,7 @@ def test_the_share_box_copies_the_link_and_shows_its_qr_code(
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "slides=title%2Cgdp_growth%2Csources" in copied and copied.startswith(served.url)
     qr = page.get_by_alt_text("QR code of this view's link")
-    assert qr.count() == 1
+    expect(qr).to_have_count(1)  # drawn in the share box, perhaps a moment after the run
     session.assert_clean()
 
 

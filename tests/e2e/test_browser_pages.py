@@ -124,6 +124,11 @@ LAYOUT_FAULTS = """() => {
 
 CHART_PAGES = [name for name, charts in helpers.PAGES.items() if charts]
 VIEWPORT_HEIGHT = {1024: 768, 390: 844}
+#: plotly.js geo throws this when a map is updated before its outline file has loaded (known
+#: upstream, e.g. reflex-dev/reflex#6003). On a phone the first drawing of the ceasefire page's
+#: maps is replaced at the reported width, sometimes mid-load; the maps then draw (the tests
+#: wait for their areas). Tolerated by name where a phone page is opened, nowhere else.
+GEO_REDRAW_ERROR = "reading '_scrollZoom'"
 
 
 def open_on_phone(page: Page, url: str, charts: int) -> Page:
@@ -244,4 +249,4 @@ def test_positions_table_becomes_one_card_per_issue_on_a_phone(
     assert cards and not table
     for party in ("ロシア", "ウクライナ", "米国28項目案"):
         assert party in text  # every position stacked in its issue's card
-    session.assert_clean()
+    session.assert_clean(tolerated=(GEO_REDRAW_ERROR,))
