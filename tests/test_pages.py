@@ -316,6 +316,30 @@ def test_presentation_mode_steps_through_the_briefings_slides() -> None:
     assert any(t.value == "Sanctions timeline" for t in at.title)
 
 
+def test_presentation_survives_a_browser_that_drew_the_hidden_switch_at_its_default() -> None:
+    """Under load a browser can draw the sidebar's switch after a second run has replaced the
+    first run's element, so it shows (and reports) the default, off, though the link said
+    present=1. The reader cannot touch the hidden switch while presenting: that report must
+    not end the presentation. Off the presentation, the switch still turns it on and off."""
+    at = open_page("ceasefire", present="1", lang="en")
+    at.button(key="present.next").click().run()
+    assert at.query_params["slide"] == "2"
+    at.toggle(key="ceasefire.present").set_value(False).run()  # the stale report
+    assert not at.exception
+    assert at.query_params["present"] == "1" and at.query_params["slide"] == "2"
+    assert at.toggle(key="ceasefire.present").value is True  # the switch is put back
+    at.button(key="present.next").click().run()
+    assert at.query_params["slide"] == "3"
+    at.button(key="present.exit").click().run()
+    assert "present" not in at.query_params
+    assert at.toggle(key="ceasefire.present").value is False
+    at.toggle(key="ceasefire.present").set_value(True).run()  # the reader turns it on
+    assert at.query_params["present"] == "1"
+    assert at.button(key="present.next").disabled is False
+    at.button(key="present.exit").click().run()
+    assert "present" not in at.query_params
+
+
 def test_presentation_shows_a_chart_over_its_own_window_and_the_last_slide_stops() -> None:
     from dashboard.views import CEASEFIRE
 

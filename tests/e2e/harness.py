@@ -245,8 +245,13 @@ _FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_
 
 
 def _count_runs(page: Page) -> None:
+    """Count ``page``'s finished runs from now on (from 0; the socket listener is added once
+    per page, or a page opened N times would count every run N times)."""
     key = id(page)
+    listening = key in _RUNS_FINISHED
     _RUNS_FINISHED[key] = 0
+    if listening:
+        return
 
     def on_frame(payload: str | bytes) -> None:
         if isinstance(payload, str):

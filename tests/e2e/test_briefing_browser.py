@@ -24,7 +24,6 @@ from tests.e2e.harness import (
     _wait_for_run,
     open_app,
     rerun,
-    runs_finished,
     wait_for_charts,
 )
 
@@ -64,7 +63,10 @@ def _step(key: str) -> int:
 def _presented(page) -> None:  # type: ignore[no-untyped-def]
     """Wait for the run that follows the window's height being reported (presentation mode
     redraws the slide at that height), then for the slide's controls."""
-    _wait_for_run(page, runs_finished(page), 4000)  # at most one such run; none if no change
+    # The page's second run since it loaded: the script reports the height once the first run
+    # is drawn (its key listener is in place by then), possibly while open_app waited for the
+    # charts. 15 s is only for a loaded machine.
+    _wait_for_run(page, 1, 15_000)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stMain\"] button')]"
         ".filter(b => /次へ|Next/.test(b.textContent)).length === 1"

@@ -24,7 +24,7 @@ from dashboard.state import (
     ViewSpec,
     ViewState,
 )
-from dashboard.ui import exports
+from dashboard.ui import exports, presentation
 from dashboard.ui.controls import PLAN_KEY
 
 TABLE_KEY = "builder.table"
@@ -227,15 +227,10 @@ def builder(spec: ViewSpec, state: ViewState) -> None:
     st.button(
         t("builder.present", language),
         icon=":material/co_present:",
-        on_click=_present,
+        on_click=presentation.start,
         args=(spec,),
         key="builder.present",
     )
-
-
-def _present(spec: ViewSpec) -> None:
-    st.session_state[f"{spec.page}.present"] = True
-    st.session_state[f"{spec.page}.slide"] = 1
 
 
 def _template(language: Lang) -> bytes | None:

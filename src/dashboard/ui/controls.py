@@ -62,6 +62,7 @@ def _seed(spec: ViewSpec, state: ViewState) -> None:
     ss[_key(spec, "q")] = state.query
     ss[_key(spec, "overlay")] = list(state.overlays)
     ss[_key(spec, "present")] = state.present
+    ss[presentation.presenting_key(spec)] = state.present
     ss[_key(spec, "japan")] = state.japan
     ss[JAPAN_KEY] = state.japan
     ss[_key(spec, "asof")] = state.follow_up
@@ -109,6 +110,19 @@ def begin(spec: ViewSpec) -> list[Notice]:
         st.session_state[PAGE_KEY] = spec.page
         st.session_state[_key(spec, "notices")] = notices
     return st.session_state.get(_key(spec, "notices"), notices)
+
+
+def _present_switched(spec: ViewSpec) -> None:
+    """The sidebar's presentation switch changed. Presentation mode itself is a plain session
+    value, not the switch's: while presenting, the sidebar is hidden and nobody can touch the
+    switch, so a change reported then comes from a browser that drew the switch before it had
+    its value (a rerun that arrived before the first run was drawn). Keep presenting and put
+    the switch back; otherwise the switch turns presentation mode on or off."""
+    ss = st.session_state
+    if ss.get(presentation.presenting_key(spec)):
+        ss[_key(spec, "present")] = True
+    else:
+        ss[presentation.presenting_key(spec)] = bool(ss.get(_key(spec, "present")))
 
 
 def _range_changed(spec: ViewSpec) -> None:
@@ -204,6 +218,8 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         t("present.toggle", language),
         key=_key(spec, "present"),
         help=t("present.toggle_help", language),
+        on_change=_present_switched,
+        args=(spec,),
     )
     side.toggle(
         t("filter.japan", language),
@@ -306,7 +322,7 @@ def filters(spec: ViewSpec, language: Lang) -> ViewState:
         selected={f.param: tuple(ss.get(_key(spec, f.param)) or ()) for f in spec.filters},
         query=str(ss.get(_key(spec, "q")) or "").strip(),
         overlays=tuple(ss.get(_key(spec, "overlay")) or ()),
-        present=bool(ss.get(_key(spec, "present"), False)),
+        present=bool(ss.get(presentation.presenting_key(spec), False)),
         japan=bool(ss.get(_key(spec, "japan"), False)),
         follow_up=follow_up,
         since=since if isinstance(since, date) else None,

@@ -70,8 +70,19 @@ PRESENTATION_CSS = """
 KEYS_JS = """
 export default function(component) {
   const { setStateValue, setTriggerValue } = component;
-  const report = () => setStateValue("height", window.innerHeight);
-  report();
+  let gone = false;
+  const report = () => { if (!gone) setStateValue("height", window.innerHeight); };
+  // The first report waits until the browser has drawn the run that mounted this script
+  // (the app no longer says it is running, then one frame): a rerun asked for before the
+  // hidden sidebar's widgets are in place makes Streamlit draw them at their defaults.
+  let tries = 0;
+  const whenDrawn = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute("data-test-script-state");
+    if (state && state !== "notRunning" && tries++ < 100) { setTimeout(whenDrawn, 50); return; }
+    requestAnimationFrame(() => setTimeout(report, 50));
+  };
+  whenDrawn();
   const typing = (target) =>
     target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
       || target.getAttribute("role") === "slider");
@@ -92,6 +103,7 @@ export default function(component) {
   window.addEventListener("keydown", onKey);
   window.addEventListener("resize", report);
   return () => {
+    gone = true;
     window.removeEventListener("keydown", onKey);
     window.removeEventListener("resize", report);
   };
@@ -117,7 +129,21 @@ def _stepped(spec: ViewSpec, total: int) -> None:
         _step(spec, int(step), total)
 
 
+def presenting_key(spec: ViewSpec) -> str:
+    """Where the session keeps whether ``spec``'s page is presenting (not in a widget: the
+    sidebar's switch only turns it on and off, see ``controls._present_switched``)."""
+    return f"{spec.page}.presenting"
+
+
+def start(spec: ViewSpec) -> None:
+    """Present ``spec``'s page from its first slide (a callback: before the switch is drawn)."""
+    st.session_state[presenting_key(spec)] = True
+    st.session_state[f"{spec.page}.present"] = True
+    st.session_state[_key(spec)] = 1
+
+
 def _exit(spec: ViewSpec) -> None:
+    st.session_state[presenting_key(spec)] = False
     st.session_state[f"{spec.page}.present"] = False
 
 

@@ -7,6 +7,8 @@ narrower than ``NARROW_BELOW``, and ``charts.fit.for_width`` lays the figure out
 
 On a wider screen the script reports nothing new (its state stays at the default, 0) and no
 rerun happens; on a phone the page draws once at the default layout, then again at its width.
+The report waits until the browser has drawn the first run: an earlier rerun would make
+Streamlit draw the sidebar's widgets without the values the link gave them.
 The width lives in the session, so other pages open at it at once. Rotating the phone, or
 resizing the window across the threshold, reports again.
 """
@@ -34,13 +36,25 @@ export default function(component) {
   const measure = () => window.innerWidth < narrow
     ? Math.max(step, Math.floor((window.innerWidth - padding) / step) * step) : 0;
   let last = known;
+  let gone = false;
   const report = () => {
     const width = measure();
-    if (width !== last) { last = width; setStateValue("width", width); }
+    if (!gone && width !== last) { last = width; setStateValue("width", width); }
   };
-  report();
+  // The first report waits until the browser has drawn the run that mounted this script
+  // (the app no longer says it is running, then one frame): a rerun asked for before the
+  // sidebar's widgets are in place makes Streamlit draw them at their defaults, and a shared
+  // link's filters would be lost at the reader's next click.
+  let tries = 0;
+  const whenDrawn = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute("data-test-script-state");
+    if (state && state !== "notRunning" && tries++ < 100) { setTimeout(whenDrawn, 50); return; }
+    requestAnimationFrame(() => setTimeout(report, 50));
+  };
+  whenDrawn();
   window.addEventListener("resize", report);
-  return () => window.removeEventListener("resize", report);
+  return () => { gone = true; window.removeEventListener("resize", report); };
 }
 """
 _width = component("dashboard.viewport_width", js=WIDTH_JS)
