@@ -24,7 +24,7 @@ from dashboard.charts.common import (
     wrap_for_two_a_row,
     wrap_title,
 )
-from dashboard.charts.timeline import CIRCLED, KEY_LIST_PX, KEY_LIST_SIZE, _key_entry
+from dashboard.charts.timeline import CIRCLED, KEY_LIST_PX, KEY_LIST_SIZE, key_entry
 from dashboard.datasets import read
 from dashboard.figures import FIGURES
 from dashboard.i18n import Lang
@@ -195,9 +195,9 @@ def test_key_event_lists_fit_the_plot_beside_the_text(name: str, lang: Lang) -> 
 
 def test_a_long_key_event_title_takes_two_lines_and_says_it_runs_on() -> None:
     entry = "① 2023年3月21日　" + "岸田首相がキーウを訪問し、ゼレンスキー大統領と会談した" * 2
-    lines = _key_entry(entry).split("<br>")
+    lines = key_entry(entry).split("<br>")
     assert len(lines) == 2 and lines[1].endswith("…") and lines[0].startswith("① 2023年3月21日")
-    assert _key_entry("② 2024年2月19日　東京で会議") == "② 2024年2月19日　東京で会議"
+    assert key_entry("② 2024年2月19日　東京で会議") == "② 2024年2月19日　東京で会議"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

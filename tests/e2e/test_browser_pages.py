@@ -155,6 +155,12 @@ def open_on_phone(page: Page, url: str, charts: int) -> Page:
     return page
 
 
+def open_at_width(page: Page, url: str, charts: int, width: int) -> Page:
+    """Open ``url`` in a window ``width`` px wide: on a phone (below 640 px), with its second
+    drawing at the reported width waited for (a map torn down mid-draw raises a page error)."""
+    return open_on_phone(page, url, charts) if width < 640 else open_app(page, url, charts=charts)
+
+
 def test_phone_charts_are_fitted_without_toolbar_and_a_desktop_draws_once(
     served: AppServer, session: Session
 ) -> None:
@@ -218,7 +224,7 @@ def test_legends_ticks_and_key_events_fit_their_charts(
     page = session.new_page()
     page.set_viewport_size({"width": width, "height": VIEWPORT_HEIGHT.get(width, 720)})
     url = served.url + helpers.path(page_name) + query
-    page = open_on_phone(page, url, charts) if width < 640 else open_app(page, url, charts=charts)
+    page = open_at_width(page, url, charts, width)
     entries = page.locator('[data-testid="stPlotlyChart"] .legend .traces').count()
     assert page.evaluate(LAYOUT_FAULTS) == []
     if page_name in ("war_economy", "dprk_russia"):
@@ -256,12 +262,7 @@ def test_positions_table_becomes_one_card_per_issue_on_a_phone(
     def shown(width: int) -> tuple[bool, bool, str]:
         page = session.new_page()
         page.set_viewport_size({"width": width, "height": 844})
-        url, charts = served.url + "/ceasefire", helpers.PAGES["ceasefire"]
-        # On the phone, wait for the charts' second drawing at its width: a map torn down
-        # mid-draw when the test moves on raises a plotly page error.
-        page = (
-            open_on_phone(page, url, charts) if width < 640 else open_app(page, url, charts=charts)
-        )
+        page = open_at_width(page, served.url + "/ceasefire", helpers.PAGES["ceasefire"], width)
         table = page.locator('[class*="st-key-wide_table_positions_table"]')
         cards = page.locator('[class*="st-key-cards_positions_table"]')
         return table.is_visible(), cards.is_visible(), cards.inner_text() if cards.count() else ""

@@ -239,7 +239,7 @@ def wrap_legend_names(traces: list[dict[str, Any]], width: float = LEGEND_FULL_P
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 
 
-def _two_lines_at_a_word(text: str, width: float) -> str | None:
+def two_lines_at_a_word(text: str, width: float) -> str | None:
     """Japanese text in two lines of ``width`` px broken where a word ends: after "・" or "：",
     before "（", or where katakana meets kanji (ウクライナ｜国防省); the most even such break,
     or None."""
@@ -276,7 +276,7 @@ def wrap_for_two_a_row(traces: list[dict[str, Any]], half: float) -> None:
         if all(text_px(line, theme.TICK_FONT_SIZE) <= half for line in name.split("<br>")):
             continue
         whole = re.sub(r"(?<=[\x21-\x7e])<br>(?=[\x21-\x7e])", " ", name).replace("<br>", "")
-        lines = _two_lines_at_a_word(whole, half) or wrap_title(
+        lines = two_lines_at_a_word(whole, half) or wrap_title(
             whole, half, size=theme.TICK_FONT_SIZE, colon=False
         )
         if lines.count("<br>") > 1:

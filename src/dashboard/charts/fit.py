@@ -10,6 +10,9 @@ font against the room it has at ``width`` and
 - puts one legend entry in a row when two do not fit;
 - drops the inner date ticks that would touch their neighbours (the range's ends stay, in two
   lines where a full date is too wide), and labels every k-th category where all do not fit;
+- below ``STACK_BELOW`` px stacks panels side by side in one column, in reading order, and
+  puts a map's colour scale under the maps (the legend under it);
+- leaves out a line's value labels that would touch, keeping the latest;
 - adds the height the new lines take, so the plot keeps its size.
 
 It never changes data, colours, symbols or ranges, and does nothing to a text that fits.
@@ -17,7 +20,6 @@ It never changes data, colours, symbols or ranges, and does nothing to a text th
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from typing import Any
@@ -29,12 +31,12 @@ from dashboard.charts import theme
 from dashboard.charts.common import (
     LEGEND_ENTRY_PAD_PX,
     LEGEND_HALF_PX,
-    _two_lines_at_a_word,
     legend_below,
     text_px,
+    two_lines_at_a_word,
     wrap_title,
 )
-from dashboard.charts.timeline import CIRCLED, KEY_LIST_INDENT, KEY_LIST_SIZE, _key_entry
+from dashboard.charts.timeline import CIRCLED, KEY_LIST_INDENT, KEY_LIST_SIZE, key_entry
 
 #: Room kept free at the chart's right edge, and between neighbouring tick labels.
 EDGE_PX = 6
@@ -88,7 +90,7 @@ def _key_list(text: str, room: float) -> str:
             rest = line.removeprefix(KEY_LIST_INDENT).removesuffix("…")
             glue = " " if entries[-1][-1:].isascii() and rest[:1].isascii() else ""
             entries[-1] = entries[-1] + glue + rest
-    return "<br>".join(_key_entry(entry, room) for entry in entries)
+    return "<br>".join(key_entry(entry, room) for entry in entries)
 
 
 def _domain(axis: dict[str, Any]) -> tuple[float, float]:
@@ -200,7 +202,7 @@ def _legend_name(name: str, room: float) -> str:
     """A legend name in lines of ``room``: in two where a word ends (before a bracket, after
     a colon, between katakana and kanji) if it can be, else wherever it must."""
     whole = _joined(name)
-    return _two_lines_at_a_word(whole, room) or wrap_title(
+    return two_lines_at_a_word(whole, room) or wrap_title(
         whole, room, size=theme.TICK_FONT_SIZE, colon=False
     )
 
@@ -347,8 +349,8 @@ def _axis_span(data: list[dict[str, Any]], axis: dict[str, Any], ref: str) -> fl
 
 
 def _fit_point_labels(data: list[dict[str, Any]], layout: dict[str, Any], frame: _Frame) -> None:
-    """Values written beside a line's points: where neighbours would touch, the labels go
-    above and below the line in turn (every value stays shown)."""
+    """Values written beside a line's points: where neighbours would touch, a label is left
+    out, working back from the latest (every value stays in the hover and the table view)."""
     for trace in data:
         mode = str(trace.get("mode") or "")
         texts = trace.get("text")
@@ -368,26 +370,19 @@ def _fit_point_labels(data: list[dict[str, Any]], layout: dict[str, Any], frame:
             for x, text in zip(_values(trace.get("x")), _values(texts), strict=False)
         ]
         labelled = sorted((x, text) for x, text in points if x is not None and text)
-        crowded = any(
-            (b[0] - a[0]) * scale
-            < (text_px(a[1], theme.TICK_FONT_SIZE) + text_px(b[1], theme.TICK_FONT_SIZE)) / 2 + 4
-            for a, b in itertools.pairwise(labelled)
-        )
-        if not crowded:
-            continue
         # From the latest back, a value is written where it keeps clear of the last written.
         kept: list[tuple[float, str]] = []
         for x, text in reversed(labelled):
-            room = (
-                (text_px(text, theme.TICK_FONT_SIZE) + text_px(kept[-1][1], theme.TICK_FONT_SIZE))
-                / 2
-                if kept
-                else 0
-            )
-            if not kept or (kept[-1][0] - x) * scale >= room + 4:
-                kept.append((x, text))
-        shown = {x for x, _ in kept}
-        trace["text"] = [text if x in shown else "" for x, text in points]
+            if kept:
+                room = text_px(text, theme.TICK_FONT_SIZE) + text_px(
+                    kept[-1][1], theme.TICK_FONT_SIZE
+                )
+                if (kept[-1][0] - x) * scale < room / 2 + 4:
+                    continue
+            kept.append((x, text))
+        if len(kept) < len(labelled):  # some touched: those are left out
+            shown = {x for x, _ in kept}
+            trace["text"] = [text if x in shown else "" for x, text in points]
 
 
 def _fit_axes(data: list[dict[str, Any]], layout: dict[str, Any], frame: _Frame) -> None:

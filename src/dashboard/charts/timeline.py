@@ -224,7 +224,7 @@ def key_annotations(
         entry = (
             f"{mark} {format_dates(pd.Series([day]), lang)[0]}　{events['title'].iloc[position]}"
         )
-        lines.append(_key_entry(entry, width or KEY_LIST_PX))
+        lines.append(key_entry(entry, width or KEY_LIST_PX))
     if lines:
         found.append(
             {
@@ -257,7 +257,7 @@ KEY_LIST_SIZE = theme.TICK_FONT_SIZE - 1
 KEY_LIST_INDENT = "\u3000\u3000"
 
 
-def _key_entry(entry: str, width: float = KEY_LIST_PX) -> str:
+def key_entry(entry: str, width: float = KEY_LIST_PX) -> str:
     """One key event of the list: at most two lines of ``width`` px, the second indented and
     ended with "…" where the title runs on (the whole title is in the marker's hover)."""
     lines = wrap_title(entry, width, size=KEY_LIST_SIZE, colon=False).split("<br>")
